@@ -1,0 +1,104 @@
+"""The `vigie` command: a thin layer over the API.
+
+Subcommands of other modules register themselves through COMMAND_MODULES:
+each exposes `register(subparsers)` and sets `func` on its parsers.
+"""
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+from typing import Optional
+
+from . import __version__
+from .output import open_sink
+
+# Modules that add subcommands (dedup, query, export, stats, serve, ...).
+COMMAND_MODULES = ["vigie.store.commands", "vigie.serve.commands"]
+
+
+def build_parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="vigie", description="Protest events and quotes from French news.")
+    p.add_argument("--version", action="version", version=f"vigie {__version__}")
+    sub = p.add_subparsers(dest="command", required=True)
+
+    ex = sub.add_parser("extract", help="extract events and quotes from articles")
+    add_extract_arguments(ex)
+    ex.set_defaults(func=cmd_extract)
+
+    demo = sub.add_parser("demo", help="extract from the bundled example and print a readable table")
+    add_extract_arguments(demo)
+    demo.set_defaults(func=cmd_demo)
+
+    ev = sub.add_parser("evaluate", help="score the extractor on a gold file (spec section 5)")
+    ev.add_argument("gold", help="JSON Lines of articles with a 'gold' object")
+    ev.add_argument("--errors", action="store_true", help="also list every miss and false alarm")
+    ev.add_argument("--json", action="store_true", help="print the metrics as one JSON object")
+    ev.set_defaults(func=cmd_evaluate)
+
+    for name in COMMAND_MODULES:
+        try:
+            module = importlib.import_module(name)
+        except ModuleNotFoundError as e:
+            if e.name != name:
+                raise
+            continue
+        module.register(sub)
+    return p
+
+
+def add_extract_arguments(p: argparse.ArgumentParser) -> None:
+    p.add_argument("inputs", nargs="+", metavar="INPUT",
+                   help="JSON Lines of articles, .txt or .html files, directories, or - for stdin")
+    p.add_argument("-o", "--output", default="-", help="output file (default: stdout)")
+    p.add_argument("--format", choices=["jsonl", "csv"], default="jsonl", help="output format")
+    p.add_argument("--published", help="publication date (YYYY-MM-DD) for inputs that give none")
+
+
+def cmd_extract(args: argparse.Namespace) -> int:
+    from .batch import run
+    from .ingest import iter_articles
+
+    with open_sink(args.output, args.format) as sink:
+        summary = run(iter_articles(args.inputs, args.published), sink.write)
+    print(summary.line(), file=sys.stderr)
+    return 1 if summary.failed else 0
+
+
+def cmd_demo(args: argparse.Namespace) -> int:
+    from .batch import run
+    from .ingest import iter_articles
+    from .output import print_table
+
+    results = []
+    with open_sink(args.output, args.format) as sink:
+        def keep(result):
+            results.append(result)
+            sink.write(result)
+        summary = run(iter_articles(args.inputs, args.published), keep)
+    print_table(results, sys.stdout)
+    print(summary.line(), file=sys.stderr)
+    if args.output != "-":
+        print(f"records written to {args.output}", file=sys.stderr)
+    return 1 if summary.failed else 0
+
+
+def cmd_evaluate(args: argparse.Namespace) -> int:
+    from .evaluate import evaluate_file
+
+    return evaluate_file(args.gold, errors=args.errors, as_json=args.json)
+
+
+def main(argv: Optional[list[str]] = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        return args.func(args)
+    except KeyboardInterrupt:
+        print("interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

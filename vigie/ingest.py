@@ -1,0 +1,140 @@
+"""Ingest: turn inputs (JSON Lines, .txt, .html, directories, stdin) into Articles.
+
+Every input that cannot be read becomes a Failure naming it (and its line),
+so that a batch goes on and its summary counts it.
+"""
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import IO, Iterable, Iterator, Optional, Union
+
+from .records import Article, Failure
+
+MAX_CHARS = 1_000_000  # larger articles are refused: no news article is this long
+TEXT_SUFFIXES = {".txt"}
+HTML_SUFFIXES = {".html", ".htm"}
+JSONL_SUFFIXES = {".jsonl", ".json", ".ndjson"}
+
+Item = Union[Article, Failure]
+
+
+def iter_articles(inputs: Iterable[str], published: Optional[str] = None) -> Iterator[Item]:
+    """Yield an Article or a Failure for each article found in the inputs, streaming."""
+    for name in inputs:
+        if name == "-":
+            yield from _read_jsonl_stream(sys.stdin.buffer, "<stdin>", published)
+            continue
+        path = Path(name)
+        if path.is_dir():
+            for child in sorted(p for p in path.rglob("*") if p.is_file()):
+                if child.suffix.lower() in TEXT_SUFFIXES | HTML_SUFFIXES | JSONL_SUFFIXES:
+                    yield from _read_path(child, published)
+        elif path.exists():
+            yield from _read_path(path, published)
+        else:
+            yield Failure(str(path), "no such file or directory")
+
+
+def _read_path(path: Path, published: Optional[str]) -> Iterator[Item]:
+    suffix = path.suffix.lower()
+    try:
+        if suffix in JSONL_SUFFIXES:
+            with open(path, "rb") as f:
+                yield from _read_jsonl_stream(f, str(path), published)
+            return
+        raw = path.read_bytes()
+    except OSError as e:
+        yield Failure(str(path), f"cannot read: {e.strerror or e}")
+        return
+    text = _decode(raw)
+    if isinstance(text, str) and suffix in HTML_SUFFIXES:
+        yield _from_html(text, path, published)
+    elif isinstance(text, str):
+        yield _checked(Article(id=path.name, text=text, published=published), str(path), None)
+    else:
+        yield Failure(str(path), text.message, article_id=path.name)
+
+
+def _read_jsonl_stream(stream: IO[bytes], name: str, published: Optional[str]) -> Iterator[Item]:
+    for lineno, raw in enumerate(stream, start=1):
+        if not raw.strip():
+            continue
+        line = _decode(raw)
+        if isinstance(line, Failure):
+            yield Failure(name, line.message, line=lineno)
+            continue
+        try:
+            obj = json.loads(line)
+        except json.JSONDecodeError as e:
+            yield Failure(name, f"invalid JSON ({e.msg} at column {e.colno})", line=lineno)
+            continue
+        item = article_from_dict(obj, published)
+        if isinstance(item, Failure):
+            yield Failure(name, item.message, article_id=item.article_id, line=lineno)
+        else:
+            yield _checked(item, name, lineno)
+
+
+def article_from_dict(obj: object, published: Optional[str] = None) -> Item:
+    """An Article from a spec-section-1 object, or a Failure saying what is wrong."""
+    if not isinstance(obj, dict):
+        return Failure("", "an article must be a JSON object")
+    aid = obj.get("id")
+    if aid is None or str(aid).strip() == "":
+        return Failure("", "article has no id")
+    text = obj.get("text")
+    if not isinstance(text, str):
+        return Failure("", "article has no text", article_id=str(aid))
+    pub = obj.get("published") or published
+    return Article(id=str(aid), text=text, published=_iso_date(pub) if pub else None,
+                   title=obj.get("title"), source=obj.get("source"), url=obj.get("url"),
+                   lang=obj.get("lang"))
+
+
+def _checked(article: Article, name: str, line: Optional[int]) -> Item:
+    problem = check_text(article.text)
+    if problem:
+        return Failure(name, problem, article_id=article.id, line=line)
+    return article
+
+
+def check_text(text: str) -> Optional[str]:
+    """Why this text cannot be extracted, or None. Language is checked later, on tokens."""
+    if not text.strip():
+        return "empty text"
+    if len(text) > MAX_CHARS:
+        return f"text too long ({len(text):,} characters, limit {MAX_CHARS:,})"
+    controls = sum(1 for c in text[:10000] if ord(c) < 32 and c not in "\n\r\t")
+    if controls > 0.01 * min(len(text), 10000) or "\x00" in text:
+        return "binary content, not text"
+    return None
+
+
+def _decode(raw: bytes) -> Union[str, Failure]:
+    if b"\x00" in raw[:10000]:
+        return Failure("", "binary content, not text")
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as e:
+        return Failure("", f"not UTF-8 (undecodable byte 0x{raw[e.start]:02x} at offset {e.start})")
+
+
+def _from_html(html: str, path: Path, published: Optional[str]) -> Item:
+    import trafilatura
+
+    doc = trafilatura.bare_extraction(html, with_metadata=True)
+    text = getattr(doc, "text", None) if doc is not None else None
+    if not text:
+        return Failure(str(path), "no main text found in the HTML page", article_id=path.name)
+    date = getattr(doc, "date", None) or published
+    return _checked(Article(id=path.name, text=text, published=_iso_date(date) if date else None,
+                            title=getattr(doc, "title", None), url=getattr(doc, "url", None),
+                            source=getattr(doc, "sitename", None)), str(path), None)
+
+
+def _iso_date(value: object) -> Optional[str]:
+    s = str(value).strip()
+    return s[:10] if len(s) >= 10 and s[4] == "-" and s[7] == "-" else None
+
