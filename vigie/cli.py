@@ -53,15 +53,52 @@ def add_extract_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("-o", "--output", default="-", help="output file (default: stdout)")
     p.add_argument("--format", choices=["jsonl", "csv"], default="jsonl", help="output format")
     p.add_argument("--published", help="publication date (YYYY-MM-DD) for inputs that give none")
+    run = p.add_argument_group("batch runs (see docs/scale.md)")
+    run.add_argument("--workers", type=int, default=None, metavar="N",
+                     help="worker processes, each with its own spaCy (default: the number of cores; "
+                          "0: extract in this process)")
+    run.add_argument("--resume", action="store_true",
+                     help="go on with an interrupted run: skip the articles already done "
+                          "(checkpoint: OUTPUT.vigie-resume, or the store with --db)")
+    run.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
+    run.add_argument("--timeout", type=float, default=60.0, metavar="SECONDS",
+                     help="an article whose worker makes no progress for this long is failed and the "
+                          "worker replaced (default: 60)")
+    run.add_argument("--engine", choices=["local", "dask"], default="local",
+                     help="local worker processes, or a Dask distributed cluster (writes Parquet)")
+    run.add_argument("--scheduler", metavar="ADDRESS",
+                     help="Dask scheduler, e.g. tcp://10.0.0.5:8786 (default with --engine dask: "
+                          "a local cluster of --workers processes)")
+    run.add_argument("--partition-size", type=int, default=None, metavar="BYTES",
+                     help="--engine dask: bytes of JSON Lines per partition (default: 16 MB)")
+    run.add_argument("--chunk-size", type=int, default=64, help=argparse.SUPPRESS)
+    run.add_argument("--extractor", default="vigie.pipeline:Extractor", help=argparse.SUPPRESS)
 
 
 def cmd_extract(args: argparse.Namespace) -> int:
-    from .batch import run
-    from .ingest import iter_articles
+    from .batch import BatchOptions, run_batch
+    from .checkpoint import ResumeError
+    from .workers import FatalError
 
-    with open_sink(args.output, args.format) as sink:
-        summary = run(iter_articles(args.inputs, args.published), sink.write)
+    opts = BatchOptions(inputs=args.inputs, output=args.output, format=args.format,
+                        published=args.published, resume=args.resume, quiet=args.quiet,
+                        timeout=args.timeout, extractor=args.extractor, chunk_size=args.chunk_size)
+    if args.workers is not None:
+        opts.workers = args.workers
+    try:
+        if args.engine == "dask":
+            from .engines.dask_engine import run_dask
+
+            summary = run_dask(opts, scheduler=args.scheduler, partition_size=args.partition_size)
+        else:
+            summary = run_batch(opts)
+    except (ResumeError, FatalError) as e:
+        print(f"error: {e}", file=sys.stderr)
+        return 2
     print(summary.line(), file=sys.stderr)
+    if summary.interrupted:
+        print("interrupted; run the same command with --resume to go on", file=sys.stderr)
+        return 130
     return 1 if summary.failed else 0
 
 
