@@ -73,6 +73,7 @@ def add_extract_arguments(p: argparse.ArgumentParser) -> None:
                      help="--engine dask: bytes of JSON Lines per partition (default: 16 MB)")
     run.add_argument("--chunk-size", type=int, default=64, help=argparse.SUPPRESS)
     run.add_argument("--extractor", default="vigie.pipeline:Extractor", help=argparse.SUPPRESS)
+    run.add_argument("--checkpoint-every", type=float, default=1.0, help=argparse.SUPPRESS)
 
 
 def cmd_extract(args: argparse.Namespace) -> int:
@@ -82,7 +83,8 @@ def cmd_extract(args: argparse.Namespace) -> int:
 
     opts = BatchOptions(inputs=args.inputs, output=args.output, format=args.format,
                         published=args.published, resume=args.resume, quiet=args.quiet,
-                        timeout=args.timeout, extractor=args.extractor, chunk_size=args.chunk_size)
+                        timeout=args.timeout, extractor=args.extractor, chunk_size=args.chunk_size,
+                        checkpoint_every=args.checkpoint_every)
     if args.workers is not None:
         opts.workers = args.workers
     try:

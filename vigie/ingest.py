@@ -6,6 +6,7 @@ so that a batch goes on and its summary counts it.
 from __future__ import annotations
 
 import json
+import re
 import sys
 from pathlib import Path
 from typing import IO, Iterable, Iterator, Optional, Union
@@ -138,3 +139,20 @@ def _iso_date(value: object) -> Optional[str]:
     s = str(value).strip()
     return s[:10] if len(s) >= 10 and s[4] == "-" and s[7] == "-" else None
 
+
+
+FRENCH_WORDS = frozenset("le la les de des du un une et est sont dans pour pas que qui sur au aux avec ce cette ces "
+                         "il elle ils elles ont été par plus ne se leur selon mais ou son sa".split())
+ENGLISH_WORDS = frozenset("the and of to is are in that was for with on by this from at were have has".split())
+
+
+def language_problem(text: str) -> Optional[str]:
+    """Why the text is not French, or None: a count of function words, enough for news prose."""
+    tokens = re.findall(r"[a-zà-ÿ]+", text[:20000].lower())
+    if len(tokens) < 8:
+        return None if sum(t in FRENCH_WORDS for t in tokens) else "too short to tell its language"
+    fr = sum(t in FRENCH_WORDS for t in tokens)
+    en = sum(t in ENGLISH_WORDS for t in tokens)
+    if fr < 0.08 * len(tokens) or en > fr:
+        return "not French" + (" (looks like English)" if en > fr else "")
+    return None

@@ -1,0 +1,294 @@
+"""Assemble: triggers, places, dates and sizes of an article into events (spec section 4).
+
+One event per place, day and kind of action: mentions of the same protest in several sentences
+merge; a sentence without a place continues the last event's place; a country-wide gathering
+told beside the same day's city events is their summary, not one more event.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Optional
+
+from . import actors
+from .dates import DateMention, find_dates, parse_date
+from .detect import Trigger, find_triggers
+from .geocode import Gazetteer, context_countries
+from .parse import ParsedArticle, Sentence
+from .place import PlaceMention, find_places
+from .records import Actor, DateSpan, Event, Evidence, Location, Outcome, Size, Span
+from .size import SizeMention, find_sizes
+
+GATHERINGS = {"demonstration", "march", "vigil", "riot", "other"}
+NATIONWIDE = {"strike", "hunger-strike", "petition", "boycott"}
+BACKGROUND_DAYS = 30
+
+
+@dataclass
+class Mention:
+    trigger: Optional[Trigger]
+    sentence: Sentence
+    place: PlaceMention
+    date: Optional[DateMention]
+    day: Optional[dt.date]
+    mode: str
+    status: str
+    strength: str
+    size: Optional[SizeMention] = None
+    target: Optional[Actor] = None
+    claims: list[Span] = field(default_factory=list)
+    participants: list[Actor] = field(default_factory=list)
+    sentences: list[Sentence] = field(default_factory=list)
+
+    def key(self):
+        where = self.place.city.geonameid if self.place.city else ("country", self.place.country)
+        action = "gathering" if self.mode in GATHERINGS else self.mode
+        return where, self.day, action, self.status
+
+
+class ArticleAssembler:
+    def __init__(self, article_id: str, parsed: ParsedArticle, published: Optional[str], gaz: Gazetteer,
+                 quote_spans: list[tuple[int, int]]):
+        self.article_id = article_id
+        self.parsed = parsed
+        self.pub = parse_date(published)
+        self.gaz = gaz
+        self.quotes = quote_spans
+        names = re.findall(r"(?<![\w'’-])[A-ZÉÈÎ][\w'’-]+(?:\s+[A-Z][\w'’-]+)*", parsed.text)
+        self.context: Counter = context_countries(names, gaz)
+        self.is_demonym = lambda w: bool(w[:1].isupper() and gaz.country_of(w))
+
+    def events(self) -> list[Event]:
+        sentences = [s for s in self.parsed.parsed() if s.trigger or s.quote or self._next_is_candidate(s)]
+        found: list[tuple[Sentence, list[Trigger]]] = []
+        for s in sentences:
+            trigs = find_triggers(s, self.is_demonym, self._has_crowd_size(s)) if s.trigger else []
+            found.append((s, trigs))
+        strong = any(t.strength == "strong" for _, ts in found for t in ts)
+        if not strong:
+            return []
+        mentions: list[Mention] = []
+        frame: Optional[dt.date] = None
+        main: Optional[dt.date] = None
+        last: Optional[Mention] = None
+        for s, trigs in found:
+            dates = [d for d in find_dates(s.text, self.pub, False, s.start) if not self._in_quote(d.start)]
+            if main is None:
+                main = next((d.day for d in dates if d.day and self.pub and d.day <= self.pub), None)
+            made = self._sentence_mentions(s, trigs, dates, frame or main, last)
+            for m in made:
+                if m.status == "occurred" and m.day:
+                    frame = m.day
+            if made:
+                last = made[-1]
+            elif dates and dates[0].day and self._is_frame(s, dates[0]) and dates[0].day <= (self.pub or dates[0].day):
+                frame = dates[0].day
+            mentions.extend(made)
+        return self._build(self._merge(mentions))
+
+    def _next_is_candidate(self, s: Sentence) -> bool:
+        nxt = self.parsed.sentences[s.index + 1] if s.index + 1 < len(self.parsed.sentences) else None
+        return bool(nxt and nxt.trigger)
+
+    def _in_quote(self, pos: int) -> bool:
+        return any(a <= pos < b for a, b in self.quotes)
+
+    def _has_crowd_size(self, s: Sentence) -> bool:
+        return any(z.crowd for z in find_sizes(s.text, s.start, self.is_demonym))
+
+    def _is_frame(self, s: Sentence, d: DateMention) -> bool:
+        """A date before the main verb sets the time of the sentences that follow ("Dimanche, ...")."""
+        root = next((t for t in s.doc if t.dep_ == "ROOT"), None)
+        return root is not None and d.start - s.start <= root.idx
+
+    def _sentence_mentions(self, s: Sentence, trigs: list[Trigger], dates: list[DateMention],
+                           frame: Optional[dt.date], last: Optional[Mention]) -> list[Mention]:
+        trigs = [t for t in trigs if not t.background and not self._in_quote(t.start)]
+        sizes = [z for z in find_sizes(s.text, s.start, self.is_demonym) if not self._in_quote(z.start)]
+        claim_spans = actors.claims(s.text, s.start, trigs[0].start) if trigs else []
+        places = self._places(s, claim_spans)
+        if not trigs:
+            return self._continuation(s, places, sizes, dates, frame, last)
+        out = []
+        groups = self._assign(trigs, places)
+        for trig, trig_places in groups:
+            date = self._date_for(trig.start, trig.status, dates, s)
+            if date and date.approx and self.pub and (self.pub - date.approx).days > BACKGROUND_DAYS:
+                continue  # "la grève des femmes de 1991"
+            day = date.day if date else None
+            if day and trig.status == "occurred" and self.pub and day > self.pub:
+                trig.status = "planned"
+            if day is None and trig.status == "occurred":
+                day = frame
+            if day and self.pub and trig.status == "occurred" and (self.pub - day).days > BACKGROUND_DAYS:
+                continue
+            if day and date and "matin" in date.text.lower() and re.search(r"nuits?\s+d['e]", s.text[:trig.start - s.start][-30:]):
+                day -= dt.timedelta(days=1)  # "une nuit de violences" seen "jeudi matin" began on Wednesday
+            if not trig_places:
+                trig_places = [last.place] if last else self._country_place(s)
+            for place in trig_places:
+                m = Mention(trig, s, place, date, day, trig.mode, trig.status, trig.strength,
+                            claims=claim_spans, sentences=[s])
+                out.append(m)
+        self._give_sizes(out, sizes)
+        for m in out:
+            m.target = actors.target(s.text, s.start, self.gaz, m.place.country, claim_spans)
+            if m.trigger:
+                m.participants = actors.participants(m.trigger, self.is_demonym, self.gaz)
+        return out
+
+    def _places(self, s: Sentence, claim_spans: list[Span]) -> list[PlaceMention]:
+        everywhere = find_places(s, self.gaz, self.context, self.quotes)
+        inside = [(c.start, c.end) for c in claim_spans]
+        outside = [p for p in everywhere if not any(a <= p.start < b for a, b in inside)]
+        places = outside or everywhere
+        cities = {p.country for p in places if p.city}
+        return [p for p in places if p.city or p.country not in cities]  # "En Turquie ... à Istanbul"
+
+    def _assign(self, trigs: list[Trigger], places: list[PlaceMention]):
+        """Each place goes to the nearest trigger (the one before it when tied)."""
+        groups = {id(t): (t, []) for t in trigs}
+        for p in places:
+            t = min(trigs, key=lambda t: abs(p.start - t.start) + (0 if t.start <= p.start else 1))
+            groups[id(t)][1].append(p)
+        return [g for g in groups.values() if g[1] or g[0].strength != "agent"] or list(groups.values())[:1]
+
+    def _date_for(self, pos: int, status: str, dates: list[DateMention], s: Sentence) -> Optional[DateMention]:
+        if not dates:
+            return None
+        if status == "planned":
+            dates = [d for d in find_dates(s.text, self.pub, True, s.start) if not self._in_quote(d.start)]
+        return min(dates, key=lambda d: abs(d.start - pos))
+
+    def _country_place(self, s: Sentence) -> list[PlaceMention]:
+        for w in re.findall(r"[\w’'-]+", s.text):
+            iso = self.gaz.country_of(w) if w[:1].isupper() else self.gaz.adjective_country(w)
+            if iso:
+                return [PlaceMention(s.start, s.start, "", iso, None, "country")]
+        if self.context:
+            iso = self.context.most_common(1)[0][0]
+            return [PlaceMention(s.start, s.start, "", iso, None, "country")]
+        return []
+
+    def _continuation(self, s, places, sizes, dates, frame, last) -> list[Mention]:
+        """A sentence with no trigger that adds a place and a crowd to the story ("Zurich, 70 000 participants")."""
+        if last is None or not places or not any(z.crowd for z in sizes) or s.index - last.sentence.index > 3:
+            return []
+        date = min(dates, key=lambda d: d.start) if dates else None
+        day = date.day if date else (last.day or frame)
+        out = [Mention(None, s, p, date, day, last.mode, last.status, "agent", sentences=[s]) for p in places]
+        self._give_sizes(out, sizes)
+        return out
+
+    def _give_sizes(self, mentions: list[Mention], sizes: list[SizeMention]) -> None:
+        """Pair figures with places in a list ("70 000 à Turin, 50 000 à Milan, autant à Naples")."""
+        if not mentions or not sizes:
+            return
+        crowd = [z for z in sizes if z.crowd or z.same]
+        if not crowd:
+            return
+        if len(sizes) == 1 or len({id(m.place) for m in mentions}) == 1:
+            for m in mentions:
+                m.size = crowd[0] if not crowd[0].same else None
+            return
+        places = sorted({id(m.place): m.place for m in mentions}.values(), key=lambda p: p.start)
+        size_first = sizes[0].start < places[0].start
+        chosen: dict[int, SizeMention] = {}
+        for k, p in enumerate(places):
+            if size_first:
+                lo = places[k - 1].end if k else -1
+                own = [z for z in sizes if lo <= z.start < p.start]
+                pick = own[-1] if own else (chosen.get(id(places[k - 1])) if k else None)
+            else:
+                hi = places[k + 1].start if k + 1 < len(places) else 10**9
+                own = [z for z in sizes if p.end <= z.start < hi]
+                later = [z for z in sizes if z.start >= p.end]
+                earlier = [z for z in sizes if z.end <= p.start]
+                pick = own[0] if own else (later[0] if later and k + 1 < len(places) else (earlier[-1] if earlier else None))
+            if pick is not None and pick.same:
+                prior = [chosen[id(q)] for q in places[:k] if id(q) in chosen]
+                pick = prior[-1] if prior else None
+            if pick is not None:
+                chosen[id(p)] = pick
+        for m in mentions:
+            m.size = chosen.get(id(m.place))
+
+    def _merge(self, mentions: list[Mention]) -> list[Mention]:
+        events: dict = {}
+        order: list = []
+        for m in mentions:
+            k = m.key()
+            same_place_day = next((e for e in order if e.key()[0] == k[0] and e.key()[1] == k[1]
+                                   and e.status == m.status), None)
+            if m.strength == "agent" and same_place_day is not None:
+                _absorb(same_place_day, m)
+                continue
+            if k in events:
+                _absorb(events[k], m)
+                continue
+            events[k] = m
+            order.append(m)
+        weak_only = [e for e in order if e.strength == "weak"]
+        del weak_only
+        kept = []
+        for e in order:
+            if e.place.city is None and e.mode in GATHERINGS:
+                if any(o.place.city and o.place.country == e.place.country and o.day == e.day for o in order):
+                    continue  # a country-wide summary of the city events
+            kept.append(e)
+        return kept
+
+    def _build(self, mentions: list[Mention]) -> list[Event]:
+        events = []
+        lead_target = next((m.target for m in mentions if m.status == "occurred"), None)
+        foreign = lead_target if lead_target and lead_target.country and mentions and \
+            lead_target.country != mentions[0].place.country else None
+        for n, m in enumerate(mentions):
+            target = m.target or (Actor(foreign.text, foreign.country, foreign.char_start, foreign.char_end)
+                                  if foreign else Actor(None, m.place.country))
+            first, last_s = m.sentences[0], m.sentences[-1]
+            evidence = Evidence(self.parsed.text[first.start:last_s.end], first.start, last_s.end)
+            out = actors.outcome(" ".join(x.text for x in m.sentences))
+            city = m.place.city
+            loc = Location(m.place.text or None, city.name if city else None, city.admin1 if city else None,
+                           m.place.country, city.lat if city else None, city.lon if city else None,
+                           city.geonameid if city else None, _venue(first.text),
+                           m.place.start if m.place.text else None, m.place.end if m.place.text else None)
+            size = Size(m.size.text, m.size.min, m.size.max, m.size.best, m.size.start, m.size.end) if m.size else None
+            date = DateSpan(m.day.isoformat() if m.day else None, None, m.date.text if m.date else None,
+                            m.date.start if m.date else None, m.date.end if m.date else None)
+            trig = m.trigger
+            trigger = Span(trig.text, trig.start, trig.end) if trig else Span("", first.start, first.start)
+            eid = hashlib.sha1(f"{self.article_id}|{n}|{m.key()}".encode()).hexdigest()[:12]
+            events.append(Event(self.article_id, eid, m.mode, m.status, date, loc, evidence, trigger, size,
+                                m.participants, target, [c.text for c in m.claims], m.claims,
+                                out if any(vars(out).values()) else Outcome(), _confidence(m)))
+        return events
+
+
+def _absorb(into: Mention, m: Mention) -> None:
+    if into.size is None and m.size is not None:
+        into.size = m.size
+    if into.target is None or (into.target.country == into.place.country and m.target and m.target.country
+                               and m.target.country != into.place.country and m.target.text):
+        into.target = m.target or into.target
+    into.claims = into.claims or m.claims
+    into.participants = into.participants or m.participants
+    if into.strength != "strong" and m.strength == "strong":
+        into.mode, into.strength, into.trigger = m.mode, m.strength, m.trigger
+    if m.sentence not in into.sentences:
+        into.sentences.append(m.sentence)
+
+
+def _venue(text: str) -> Optional[str]:
+    m = re.search(r"\b(devant|face à|aux abords d[eu]|sur la place|place|près d[eu]|au pied d[eu]|dans les rues d[eu])"
+                  r"\s+([^,.;]{3,80}?)(?=\s+(?:à|pour|contre|avant|après|où|et)\s|[,.;]|$)", text)
+    return f"{m.group(1)} {m.group(2)}".strip() if m else None
+
+
+def _confidence(m: Mention) -> float:
+    score = 0.5 + (0.2 if m.strength == "strong" else 0.0) + (0.15 if m.place.city else 0.05) + (0.1 if m.day else 0.0)
+    return round(min(score, 0.95), 2)

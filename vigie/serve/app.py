@@ -1,0 +1,141 @@
+"""The HTTP API and the page of `vigie serve`.
+
+Read-only unless writes are allowed; then POST /api/extract with store=true
+also needs the token. Every static file comes from ./static: nothing from a CDN.
+"""
+from __future__ import annotations
+
+import hmac
+from pathlib import Path
+from typing import Any, Literal, Optional
+
+from fastapi import Depends, FastAPI, Path as PathParam, Query, Request
+from fastapi.concurrency import run_in_threadpool
+from fastapi.openapi.docs import get_swagger_ui_html
+from fastapi.responses import FileResponse
+from fastapi.staticfiles import StaticFiles
+
+from . import errors, paste, views
+from .errors import ApiError
+from .filters import MAX_GEOJSON, event_filters, page
+
+STATIC = Path(__file__).parent / "static"
+SWAGGER = "/static/vendor/swagger-ui-5.35.0"
+# The page loads only its own files; Swagger UI needs its inline start-up script.
+CSP_PAGE = ("default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; "
+            "object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'")
+CSP_DOCS = ("default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; "
+            "script-src 'self' 'unsafe-inline'; object-src 'none'; frame-ancestors 'none'")
+
+
+def create_app(store: Any, allow_writes: bool = False, token: Optional[str] = None) -> FastAPI:
+    if allow_writes and not token:
+        raise ValueError("writes need a token (--token or VIGIE_TOKEN)")
+    from vigie import __version__
+
+    app = FastAPI(title="vigie", version=__version__, docs_url=None, redoc_url=None,
+                  description="Protest events read from French news articles, with the words they came from.")
+    errors.install(app)
+    def read(method: str, *args: Any, **kwargs: Any) -> Any:
+        return getattr(store, method)(*args, **kwargs)  # the store's engine is safe across threads
+
+    @app.middleware("http")
+    async def _headers(request: Request, call_next):
+        response = await call_next(request)
+        docs = request.url.path in ("/docs", "/docs/")
+        response.headers["Content-Security-Policy"] = CSP_DOCS if docs else CSP_PAGE
+        response.headers["X-Content-Type-Options"] = "nosniff"
+        response.headers["Referrer-Policy"] = "no-referrer"
+        return response
+
+    app.mount("/static", StaticFiles(directory=STATIC), name="static")
+
+    @app.get("/", include_in_schema=False)
+    def index():
+        return FileResponse(STATIC / "index.html", headers={"Cache-Control": "no-cache"})
+
+    @app.get("/docs", include_in_schema=False)
+    def docs():
+        return get_swagger_ui_html(
+            openapi_url=app.openapi_url, title="vigie API",
+            swagger_js_url=f"{SWAGGER}/swagger-ui-bundle.js", swagger_css_url=f"{SWAGGER}/swagger-ui.css",
+            swagger_favicon_url="data:,", swagger_ui_oauth2_redirect_url=None,
+            swagger_ui_parameters={"validatorUrl": None})
+
+    @app.get("/api/health", tags=["meta"])
+    def health() -> dict[str, Any]:
+        return {"status": "ok", "version": __version__, "writes": allow_writes}
+
+    @app.get("/api/events", tags=["events"])
+    def list_events(filters: dict = Depends(event_filters), pg: dict = Depends(page)) -> dict[str, Any]:
+        """Events matching the filters, newest first, one page at a time."""
+        items = read("query_events", **filters, **pg)
+        total = read("count_events", **filters)
+        return {"total": total, **pg, "items": items}
+
+    @app.get("/api/events/{event_id}", tags=["events"])
+    def one_event(event_id: str = PathParam(min_length=1, max_length=300)) -> dict[str, Any]:
+        """One event with its evidence (the sentences it was read from)."""
+        event = read("get_event", event_id)
+        if event is None:
+            raise ApiError(404, "no such event", {"event_id": event_id})
+        return event
+
+    @app.get("/api/clusters", tags=["events"])
+    def list_clusters(filters: dict = Depends(event_filters), pg: dict = Depends(page),
+                      mentions: bool = Query(False, description="list each cluster's mentions (articles)")
+                      ) -> dict[str, Any]:
+        """Clusters of duplicate events: one protest told by one or more articles."""
+        items = read("query_clusters", **filters, **pg, mentions=mentions)
+        total = read("count_clusters", **filters)
+        return {"total": total, **pg, "items": items}
+
+    @app.get("/api/articles/{article_id}", tags=["articles"])
+    def one_article(article_id: str = PathParam(min_length=1, max_length=300)) -> dict[str, Any]:
+        """An article: its fields, text, events and quotes."""
+        article = read("get_article", article_id)
+        if article is None:
+            raise ApiError(404, "no such article", {"article_id": article_id})
+        return article
+
+    @app.get("/api/counts", tags=["events"])
+    def counts(by: Literal["day", "month", "country", "mode"] = Query("day"),
+               unit: Literal["events", "clusters", "participants"] = Query(
+                   "events", description="events, clusters (protests counted once) or participants (sum of best sizes)"),
+               filters: dict = Depends(event_filters)) -> dict[str, Any]:
+        """Number of events, clusters or participants per day, month, country or mode: [{key, value}]."""
+        try:
+            rows = read("counts", by, unit=unit, **filters)
+        except KeyError:
+            if unit != "participants":
+                raise
+            raise ApiError(501, "this store cannot count participants yet") from None
+        return {"by": by, "unit": unit, "items": views.count_items(rows, unit)}
+
+    @app.get("/api/geojson", tags=["events"])
+    def geojson(filters: dict = Depends(event_filters),
+                limit: int = Query(5000, ge=1, le=MAX_GEOJSON)) -> dict[str, Any]:
+        """Events as a GeoJSON FeatureCollection of points (events without coordinates are left out)."""
+        return views.slim_geojson(read("geojson", **filters, limit=limit))
+
+    @app.post("/api/extract", tags=["articles"], openapi_extra=paste.OPENAPI_BODY)
+    async def extract(request: Request) -> dict[str, Any]:
+        """Run the extractor on a pasted article and return its records (stored only with store=true)."""
+        body = await paste.read_body(request)
+        article = paste.parse_body(body, request.headers.get("content-type", ""))
+        if article.store:
+            check_writer(request)
+        extraction = await run_in_threadpool(paste.run_extractor, article)
+        if article.store:
+            await run_in_threadpool(read, "save", extraction)
+        return paste.as_article_view(extraction, stored=article.store)
+
+    def check_writer(request: Request) -> None:
+        if not allow_writes:
+            raise ApiError(403, "this server is read-only (start it with --allow-writes to store)")
+        auth = request.headers.get("authorization", "")
+        given = auth[7:].strip() if auth.lower().startswith("bearer ") else request.headers.get("x-vigie-token", "")
+        if not given or not hmac.compare_digest(given.encode(), token.encode()):
+            raise ApiError(401, "a valid token is needed to store", None, {"WWW-Authenticate": "Bearer"})
+
+    return app

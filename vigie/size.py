@@ -1,0 +1,176 @@
+"""Size: crowd figures in a sentence, normalised to ranges (spec section 3).
+
+Hand-written because text2num leaves "une cinquantaine", "des centaines" and "1.500"
+alone; we use it only for runs of number words ("deux mille" -> 2000).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Optional
+
+from text_to_num import text2num
+
+from .lexicon import fold, phrase_regex, table, words
+
+NUMBER_WORDS = ("zéro un une deux trois quatre cinq six sept huit neuf dix onze douze treize quatorze "
+                "quinze seize vingt vingts trente quarante cinquante soixante cent cents mille et").split()
+_NUM_WORD = r"(?:" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True)) + r")"
+_WORDS_RUN = rf"{_NUM_WORD}(?:[\s-]+{_NUM_WORD})*"
+_DIGITS = r"\d{1,3}(?:[  .]\d{3})+(?![\d,])|\d+(?:,\d+)?"
+NUMBER = re.compile(rf"(?<![\w-])(?P<n>{_DIGITS}|{_WORDS_RUN})(?:\s+(?P<mult>millions?|milliards?|mille))?(?![\w-])",
+                    re.IGNORECASE)
+OUTCOME_AFTER = re.compile(r"^\W*(?:\w+\W+){0,3}?(?:ont|sont|avaient|auraient|ont\s+été|sont\s+morts?|morte?s?|tuée?s?|"
+                           r"blessée?s?)\b\W*(?:été\s+)?(?:interpellée?s?|arrêtée?s?|blessée?s?|tuée?s?|mortes?|"
+                           r"hospitalisée?s?|placée?s?\s+en\s+garde)", re.IGNORECASE)
+MONTHS = "janvier février fevrier mars avril mai juin juillet août aout septembre octobre novembre décembre decembre".split()
+
+
+@dataclass
+class SizeMention:
+    start: int
+    end: int
+    text: str
+    min: Optional[int]
+    max: Optional[int]
+    best: Optional[int]
+    crowd: bool  # followed by a noun for people
+    same: bool = False  # "autant": the figure of the previous place
+    source: Optional[str] = None  # "selon X"
+
+
+@lru_cache(maxsize=1)
+def _vague():
+    rows = table("vague_quantities.tsv")
+    lookup = [(re.compile(r["pattern"] + r"$", re.I), int(r["min"]), int(r["max"]), int(r["best"])) for r in rows]
+    return phrase_regex([r["pattern"] for r in rows]), lookup
+
+
+@lru_cache(maxsize=1)
+def _modifiers():
+    rows = table("size_modifiers.tsv")
+    kinds = {fold(r["pattern"]): r["kind"] for r in rows}
+    return re.compile(r"(?:^|[\s'’])(" + "|".join(sorted((re.escape(r["pattern"]) for r in rows), key=len, reverse=True))
+                      + r")\s*$", re.IGNORECASE), kinds
+
+
+@lru_cache(maxsize=1)
+def crowd_nouns() -> frozenset[str]:
+    return frozenset(fold(w) for w in words("crowd_nouns.txt"))
+
+
+def parse_number(text: str, mult: Optional[str] = None) -> Optional[int]:
+    t = text.strip()
+    try:
+        if re.match(r"\d", t):
+            t = re.sub(r"[  .](?=\d{3}\b)", "", t)
+            value = float(t.replace(",", "."))
+        else:
+            value = float(text2num(t.lower().replace("-", " ").replace("  ", " "), "fr"))
+    except ValueError:
+        return None
+    factor = {"mille": 1000, "million": 10**6, "millions": 10**6, "milliard": 10**9, "milliards": 10**9}
+    return int(round(value * factor.get((mult or "").lower(), 1)))
+
+
+def find_sizes(text: str, offset: int = 0, is_demonym=lambda w: False) -> list[SizeMention]:
+    """Every quantity of people in the text (a sentence), with offsets shifted by offset."""
+    found: list[SizeMention] = []
+    taken: list[tuple[int, int]] = []
+    vague_re, lookup = _vague()
+    for m in vague_re.finditer(text):
+        phrase = m.group().lower()
+        for rx, lo, hi, best in lookup:
+            if rx.match(phrase):
+                found.append(_mention(text, m.start(), m.end(), lo, hi, best, offset, is_demonym))
+                taken.append((m.start(), m.end()))
+                break
+    for m in NUMBER.finditer(text):
+        if any(a <= m.start() < b for a, b in taken):
+            continue
+        n = parse_number(m.group("n"), m.group("mult"))
+        if n is None or n < 2 or _is_date_or_year(text, m):
+            continue
+        found.append(_mention(text, m.start(), m.end(), n, n, n, offset, is_demonym))
+    for m in re.finditer(r"(?<![\w-])autant(?![\w-])", text, re.I):
+        found.append(SizeMention(offset + m.start(), offset + m.end(), m.group(), None, None, None, True, same=True))
+    found.sort(key=lambda s: s.start)
+    return [s for s in _pair_estimates(found, text, offset) if s.crowd or s.same or s.best is not None]
+
+
+def _mention(text, start, end, lo, hi, best, offset, is_demonym) -> SizeMention:
+    before = text[max(0, start - 25):start]
+    mod = _modifiers()[0].search(before)
+    if mod:
+        kind = _modifiers()[1][fold(mod.group(1))]
+        start = start - (len(before) - before.rfind(mod.group(1)))
+        if kind == "approx" and lo == hi:
+            lo, hi = int(round(best * 0.9)), int(round(best * 1.1))
+        elif kind == "atleast":
+            lo, hi = best if lo == hi else lo, None
+        elif kind == "atmost":
+            lo, hi = 1, best
+    after = text[end:end + 60]
+    crowd = _people_follow(after, is_demonym)
+    if crowd is False or OUTCOME_AFTER.match(after):
+        return SizeMention(offset + start, offset + end, text[start:end], None, None, None, False)
+    source = re.match(r"^\s*(?:\w+\s+){0,2}selon\s+([^,;.]+)", after)
+    return SizeMention(offset + start, offset + end, text[start:end], lo, hi, best, crowd is True,
+                       source=source.group(1).strip() if source else None)
+
+
+STANDALONE_NEXT = {"selon", "d'apres", "chacun", "chacune", "et", "au", "aux", "a", "dans", "en", "pour", "le", "la",
+                   "les", "ont", "sont", "se", "s'y", "y", "qui", "venus", "venues", "avaient", "etaient", "autant",
+                   "ou", "contre", "devant", "sur", "sous", "lors", "vers", "depuis", "place", "rue"}
+
+
+def _people_follow(after: str, is_demonym) -> Optional[bool]:
+    """True: people are counted; False: something else is; None: the figure stands alone."""
+    m = re.match(r"^\s*(?:de\s+|d['’]\s*)?[«\"“]?\s*([\w'’-]+)(?:\s+([\w'’-]+))?", after)
+    if not m:
+        return None
+    w1, w2 = m.group(1), m.group(2) or ""
+    if _people(w1) or _people(f"{w1} {w2}") or is_demonym(w1):
+        return True
+    if fold(w1) in {"autres", "jeunes", "simples", "nouveaux"} and (_people(w2) or is_demonym(w2)):
+        return True
+    return None if fold(w1) in STANDALONE_NEXT else False
+
+
+def _people(phrase: str) -> bool:
+    key = " ".join(w.rstrip("sx") for w in fold(phrase).split())
+    return bool(key) and (key in crowd_nouns() or fold(phrase) in crowd_nouns())
+
+
+def _is_date_or_year(text: str, m: re.Match) -> bool:
+    digits = m.group("n")
+    after = fold(text[m.end():m.end() + 12]).split()
+    if after and after[0] in {fold(x) for x in MONTHS}:
+        return True
+    if re.fullmatch(r"(1[89]|20)\d\d", digits) and not m.group("mult"):
+        return True
+    if after and after[0] in {"h", "heures", "heure", "%", "h30", "ans", "an"}:
+        return True
+    return bool(re.match(r"\s*(?:h\d*|%)", text[m.end():m.end() + 3]))
+
+
+def _pair_estimates(found: list[SizeMention], text: str, offset: int) -> list[SizeMention]:
+    """"75 000 selon les organisateurs, 65 000 selon la police" is one range: min..max, best = min."""
+    out: list[SizeMention] = []
+    for s in found:
+        prev = out[-1] if out else None
+        if (prev and prev.source and prev.best and s.best and not s.same
+                and 0 <= s.start - prev.end < 60 + len(prev.source)
+                and (s.source or re.search(r"selon", text[s.end - offset:s.end - offset + 30]))
+                and (prev.crowd or s.crowd or prev.source)):
+            lo, hi = min(prev.min or prev.best, s.min or s.best), max(prev.max or prev.best, s.max or s.best)
+            out[-1] = SizeMention(prev.start, s.end, text[prev.start - offset:s.end - offset], lo, hi,
+                                  min(prev.best, s.best), True, source=prev.source)
+            continue
+        out.append(s)
+    return out
+
+
+def is_outcome_context(after: str) -> bool:
+    return bool(OUTCOME_AFTER.match(after))
