@@ -5,7 +5,7 @@ window. A pair links when its score (date closeness, mode compatibility,
 overlap of claim/participant/target/venue words, size agreement) reaches LINK;
 hard conflicts (same article, other city or GeoNames id, other target state,
 incompatible modes, both sides naming what they are about with no word in
-common) forbid a link. Links are taken best first and merge two clusters
+common, crowd sizes two orders of magnitude apart) forbid a link. Links are taken best first and merge two clusters
 only if no pair across them conflicts and the merged dates stay within the
 window, so a vague report cannot chain two distinct protests together.
 """
@@ -21,7 +21,9 @@ from datetime import date
 from typing import Any, Iterable, Optional
 
 LINK = 0.6
-WEIGHTS = {"date": 0.3, "mode": 0.2, "text": 0.4, "size": 0.1}
+CROWD_GAP = 30  # size ranges this far apart are never one crowd (police and organisers differ ~10x at most)
+# mode weighs little: one action is often told as a strike, a rally or a riot by different papers
+WEIGHTS = {"date": 0.35, "mode": 0.15, "text": 0.4, "size": 0.1}
 
 FAMILY = {"demonstration": "street", "march": "street", "sit-in": "street", "vigil": "street",
           "occupation": "street", "blockade": "street", "riot": "street", "strike": "strike",
@@ -30,7 +32,8 @@ FAMILY = {"demonstration": "street", "march": "street", "sit-in": "street", "vig
 NEAR = {frozenset(("street", "strike")), frozenset(("street", "hunger-strike"))}
 
 STOPWORDS = set("""
-alors apres aussi autre autres avant avec avoir bien cela celle celles celui ceux cette comme contre dans
+les des une aux par sur est son ses pas qui que ont ils elle ces leur mes nos vos tes pour dans avec
+devant derriere autour pendant alors apres aussi autre autres avant avec avoir bien cela celle celles celui ceux cette comme contre dans
 depuis des deux donc dont elle elles encore entre etre leur leurs lors mais meme notamment nous plus pour
 quand sans selon sont sous tous tout toute toutes tres vers votre vous leurs ainsi afin aupres chez
 manifestation manifestations manifestant manifestants manifester manifeste rassemblement rassemblements
@@ -62,7 +65,7 @@ def tokens(*texts: Optional[str]) -> frozenset:
     out = set()
     for text in texts:
         for w in fold(text).split():
-            if len(w) >= 4 and w not in STOPWORDS and not w.isdigit():
+            if len(w) >= 3 and w not in STOPWORDS and not w.isdigit():  # 3: keeps CHU, CGT, VTC
                 out.add(w[:STEM])
     return frozenset(out)
 
@@ -122,14 +125,17 @@ def text_score(a: frozenset, b: frozenset) -> Optional[float]:
 
 
 def size_score(a: Optional[tuple], b: Optional[tuple]) -> Optional[float]:
+    """1 when the size ranges overlap, falling to 0 at 30x apart; None past CROWD_GAP (another crowd)."""
     if not a or not b:
-        return None
+        return 0.5
     lo_a, hi_a = a[0] or a[2], a[1] or a[2]
     lo_b, hi_b = b[0] or b[2], b[1] or b[2]
     if lo_a <= hi_b and lo_b <= hi_a:
         return 1.0  # the two ranges overlap
     gap = max(lo_a, lo_b) / max(1, min(hi_a, hi_b))
-    # counts of one crowd differ by up to ~3x (police vs organisers); 30x is another crowd
+    # two counts of one crowd often differ ~3x (police vs organisers)
+    if gap > CROWD_GAP:
+        return None
     return max(0.0, 1 - math.log(gap / 3) / math.log(10)) if gap > 3 else 1.0
 
 
@@ -150,8 +156,10 @@ def score(a: Item, b: Item, window: int) -> Optional[float]:
     if text == 0 and len(a.words) >= 2 and len(b.words) >= 2:
         return None
     size = size_score(a.size, b.size)
+    if size is None:
+        return None
     parts = {"date": 1 - abs(a.day - b.day) / (window + 1), "mode": mode,
-             "text": 0.5 if text is None else text, "size": 0.5 if size is None else size}
+             "text": 0.5 if text is None else text, "size": size}
     return sum(WEIGHTS[k] * v for k, v in parts.items())
 
 
