@@ -59,7 +59,7 @@ def create_app(store: Any, allow_writes: bool = False, token: Optional[str] = No
         return get_swagger_ui_html(
             openapi_url=app.openapi_url, title="vigie API",
             swagger_js_url=f"{SWAGGER}/swagger-ui-bundle.js", swagger_css_url=f"{SWAGGER}/swagger-ui.css",
-            swagger_favicon_url="data:,", swagger_ui_oauth2_redirect_url=None,
+            swagger_favicon_url="data:,",
             swagger_ui_parameters={"validatorUrl": None})
 
     @app.get("/api/health", tags=["meta"])
