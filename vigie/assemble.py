@@ -17,8 +17,9 @@ from . import actors
 from .dates import DateMention, find_dates, parse_date
 from .detect import Trigger, find_triggers
 from .geocode import Gazetteer, context_countries
+from .lexicon import fold, words
 from .parse import ParsedArticle, Sentence
-from .place import PlaceMention, find_places
+from .place import PlaceMention, find_places, governed_elsewhere
 from .records import Actor, DateSpan, Event, Evidence, Location, Outcome, Size, Span
 from .size import SizeMention, find_sizes
 
@@ -102,6 +103,9 @@ class ArticleAssembler:
     def _is_frame(self, s: Sentence, d: DateMention) -> bool:
         """A date before the main verb sets the time of the sentences that follow ("Dimanche, ...")."""
         root = next((t for t in s.doc if t.dep_ == "ROOT"), None)
+        before = fold(s.text[:d.start - s.start])
+        if any(fold(m) in before for m in words("background_markers.txt")):
+            return False  # "Comme lors de l'acte 30, la semaine dernière, ..."
         return root is not None and d.start - s.start <= root.idx
 
     def _sentence_mentions(self, s: Sentence, trigs: list[Trigger], dates: list[DateMention],
@@ -109,7 +113,9 @@ class ArticleAssembler:
         trigs = [t for t in trigs if not t.background and not self._in_quote(t.start)]
         sizes = [z for z in find_sizes(s.text, s.start, self.is_demonym) if not self._in_quote(z.start)]
         claim_spans = actors.claims(s.text, s.start, trigs[0].start) if trigs else []
-        places = self._places(s, claim_spans)
+        anchors = frozenset(i for t in trigs for i in (*range(t.i, t.j), s.doc[t.i].head.i))
+        places = self._places(s, claim_spans, anchors)
+        dates = [d for d in dates if not self._governed_elsewhere(s, d.start, anchors)]
         if not trigs:
             return self._continuation(s, places, sizes, dates, frame, last)
         out = []
@@ -121,6 +127,9 @@ class ArticleAssembler:
             day = date.day if date else None
             if day and trig.status == "occurred" and self.pub and day > self.pub:
                 trig.status = "planned"
+            if not trig_places and date is None and last is not None and trig.strength != "strong":
+                _absorb(last, Mention(trig, s, last.place, None, last.day, trig.mode, trig.status, "agent"))
+                continue  # "des barricades ont été dressées": more about the last event
             if day is None and trig.status == "occurred":
                 day = frame
             if day and self.pub and trig.status == "occurred" and (self.pub - day).days > BACKGROUND_DAYS:
@@ -128,11 +137,12 @@ class ArticleAssembler:
             if day and date and "matin" in date.text.lower() and re.search(r"nuits?\s+d['e]", s.text[:trig.start - s.start][-30:]):
                 day -= dt.timedelta(days=1)  # "une nuit de violences" seen "jeudi matin" began on Wednesday
             if not trig_places:
-                trig_places = [last.place] if last else self._country_place(s)
+                if trig.strength == "agent" and not sizes:
+                    continue
+                trig_places = self._anaphoric_place(s, trig) or ([last.place] if last else self._country_place(s))
             for place in trig_places:
-                m = Mention(trig, s, place, date, day, trig.mode, trig.status, trig.strength,
-                            claims=claim_spans, sentences=[s])
-                out.append(m)
+                out.append(Mention(trig, s, place, date, day, trig.mode, trig.status, trig.strength,
+                                   claims=claim_spans, sentences=[s]))
         self._give_sizes(out, sizes)
         for m in out:
             m.target = actors.target(s.text, s.start, self.gaz, m.place.country, claim_spans)
@@ -140,13 +150,30 @@ class ArticleAssembler:
                 m.participants = actors.participants(m.trigger, self.is_demonym, self.gaz)
         return out
 
-    def _places(self, s: Sentence, claim_spans: list[Span]) -> list[PlaceMention]:
-        everywhere = find_places(s, self.gaz, self.context, self.quotes)
+    def _governed_elsewhere(self, s: Sentence, pos: int, anchors: frozenset[int]) -> bool:
+        tok = next((t for t in s.doc if s.start + t.idx >= pos), None)
+        return bool(anchors) and tok is not None and governed_elsewhere(s.doc[tok.i:tok.i + 1], anchors)
+
+    def _anaphoric_place(self, s: Sentence, trig: Trigger) -> list[PlaceMention]:
+        """"s'y sont mises en marche": y is the last town named before."""
+        tok = s.doc[trig.i]
+        if not any(c.lower_ in {"y", "s'y"} or c.text.lower().endswith("'y") for c in tok.children) \
+                and not re.search(r"\by\b", s.text[max(0, trig.start - s.start - 12):trig.start - s.start]):
+            return []
+        for prev in reversed([x for x in self.parsed.parsed() if x.index < s.index]):
+            names = [p for p in find_places(prev, self.gaz, self.context, self.quotes, loose=True) if p.city]
+            if names:
+                return [names[-1]]
+        return []
+
+    def _places(self, s: Sentence, claim_spans: list[Span], anchors: frozenset[int]) -> list[PlaceMention]:
+        everywhere = find_places(s, self.gaz, self.context, self.quotes, anchors)
         inside = [(c.start, c.end) for c in claim_spans]
         outside = [p for p in everywhere if not any(a <= p.start < b for a, b in inside)]
         places = outside or everywhere
-        cities = {p.country for p in places if p.city}
-        return [p for p in places if p.city or p.country not in cities]  # "En Turquie ... à Istanbul"
+        if any(p.city for p in places):
+            return [p for p in places if p.city]  # "En Turquie ... à Istanbul", "après l'offensive en Ukraine ... à Genève"
+        return places
 
     def _assign(self, trigs: list[Trigger], places: list[PlaceMention]):
         """Each place goes to the nearest trigger (the one before it when tied)."""
@@ -154,7 +181,8 @@ class ArticleAssembler:
         for p in places:
             t = min(trigs, key=lambda t: abs(p.start - t.start) + (0 if t.start <= p.start else 1))
             groups[id(t)][1].append(p)
-        return [g for g in groups.values() if g[1] or g[0].strength != "agent"] or list(groups.values())[:1]
+        placed = [g for g in groups.values() if g[1]]
+        return placed or list(groups.values())[:1]  # triggers of one sentence share its places
 
     def _date_for(self, pos: int, status: str, dates: list[DateMention], s: Sentence) -> Optional[DateMention]:
         if not dates:
@@ -231,12 +259,11 @@ class ArticleAssembler:
                 continue
             events[k] = m
             order.append(m)
-        weak_only = [e for e in order if e.strength == "weak"]
-        del weak_only
         kept = []
         for e in order:
             if e.place.city is None and e.mode in GATHERINGS:
-                if any(o.place.city and o.place.country == e.place.country and o.day == e.day for o in order):
+                if any(o.place.city and o.place.country == e.place.country and (o.day == e.day or e.day is None)
+                       for o in order):
                     continue  # a country-wide summary of the city events
             kept.append(e)
         return kept

@@ -118,6 +118,9 @@ def _keep(trig: Trigger, tok, requires: str, is_demonym, has_crowd_size: bool) -
     near = [t for t in doc[max(0, trig.i - 2):trig.j + 3]] + list(tok.children)
     if tok.pos_ == "NOUN" and any(fold(t.lemma_) in {fold(w) for w in non_protest} for t in near):
         return False
+    if tok.pos_ == "NOUN" and trig.i > 0 and doc[trig.i - 1].lower_ == "en" and doc[trig.i - 1].head.pos_ in {"NOUN", "PROPN"} \
+            and tok.head.pos_ in {"NOUN", "PROPN"}:
+        return False  # "des enseignants en grève": who they are, not one more action
     if any(c.dep_ == "advmod" and c.lower_ in {"pas", "jamais", "plus"} for c in tok.children):
         return False  # negated
     if tok.lemma_.lower() == "manifester" and any(c.dep_ == "obj" for c in tok.children):
@@ -155,7 +158,7 @@ def _set_status(trig: Trigger, tok) -> None:
     if any("Fut" in a.morph.get("Tense") or "Cnd" in a.morph.get("Mood") for a in aux):
         trig.status = "planned"
     node, steps = tok, 0
-    while node.head is not node and steps < 3:
+    while node.head.i != node.i and steps < 3:
         node, steps = node.head, steps + 1
         if node.lemma_.lower() in planned or (node.lemma_.lower() == "aller" and node.pos_ in {"AUX", "VERB"}):
             trig.status = "planned"

@@ -8,13 +8,14 @@ and départements in brackets after a town are not.
 """
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Optional
 
 from .geocode import City, Gazetteer
-from .lexicon import fold, words
+from .lexicon import fold, table, words
 from .parse import Sentence
 
 LOCATIVE = {"à", "a", "au", "aux", "en", "dans", "sur", "près", "vers", "devant", "jusqu'à", "outre", "partout"}
@@ -38,24 +39,79 @@ def _heads():
 
 
 def find_places(sentence: Sentence, gaz: Gazetteer, context: Counter,
-                skip: list[tuple[int, int]] = ()) -> list[PlaceMention]:
-    """Places of the sentence in text order; spans in skip (quotes, claims) are ignored."""
+                skip: list[tuple[int, int]] = (), anchors: frozenset[int] = frozenset(),
+                loose: bool = False) -> list[PlaceMention]:
+    """Places of the sentence in text order; spans in skip (quotes) are ignored. anchors are the
+    tokens of the protest (trigger and its verb): a place governed by another verb is not its place.
+    loose: every town named, whatever its position (to resolve "y")."""
     doc = sentence.doc
-    out: list[PlaceMention] = []
+    cands = []
     for span in _name_spans(doc):
         start = sentence.start + span[0].idx
         if any(a <= start < b for a, b in skip):
             continue
-        role = _role(doc, span)
-        if role is None:
+        role = "place" if loose else _role(doc, span)
+        if role is None or (anchors and governed_elsewhere(span, anchors)):
             continue
         mention = _resolve(span, gaz, context, sentence.start)
-        if mention is None:
-            continue
-        if role == "list" and not (out and _linked(doc, out[-1], span, sentence.start)):
-            continue
-        out.append(mention)
+        if mention is not None:
+            cands.append((role, span, mention))
+    cands.extend(_city_adjectives(sentence, gaz, context))
+    cands.sort(key=lambda c: c[2].start)
+    accepted = [c[0] != "list" for c in cands]
+    changed = True
+    while changed:  # a name in a list ("à Rennes et Rouen", "Genève et Fribourg 12 000") joins its neighbours
+        changed = False
+        for k, (role, span, m) in enumerate(cands):
+            if accepted[k]:
+                continue
+            left = k > 0 and accepted[k - 1] and _linked(doc.text, cands[k - 1][2].end - sentence.start, span.start_char)
+            right = k + 1 < len(cands) and accepted[k + 1] and _linked(doc.text, span.end_char,
+                                                                       cands[k + 1][2].start - sentence.start)
+            if left or right:
+                accepted[k] = changed = True
+    return [c[2] for c, ok in zip(cands, accepted) if ok]
+
+
+SUBORDINATE = {"acl", "acl:relcl", "advcl", "ccomp", "csubj", "parataxis"}
+
+
+def governed_elsewhere(span, anchors: frozenset[int]) -> bool:
+    """True when the first verb above the name heads a clause of its own ("civils bloqués à Alep")."""
+    node = span.root
+    while node.head.i != node.i:
+        node = node.head
+        if node.i in anchors:
+            return False
+        if node.pos_ in {"VERB", "AUX"}:
+            return node.dep_ in SUBORDINATE and not any(a in anchors for a in (node.head.i,))
+    return False
+
+
+def _city_adjectives(sentence: Sentence, gaz: Gazetteer, context: Counter):
+    """"le cortège parisien": an adjective of inhabitants names the city."""
+    out = []
+    table_ = _city_adjective_table()
+    for tok in sentence.doc:
+        key = fold(tok.text)
+        city_name = table_.get(key) or table_.get(key[:-1]) or table_.get(key[:-2])
+        if city_name and tok.pos_ == "ADJ":
+            city = gaz.resolve_city(city_name, context)
+            if city:
+                start = sentence.start + tok.idx
+                out.append(("place", sentence.doc[tok.i:tok.i + 1],
+                            PlaceMention(start, start + len(tok.text), tok.text, city.country, city)))
     return out
+
+
+@lru_cache(maxsize=1)
+def _city_adjective_table() -> dict[str, str]:
+    table_ = {}
+    for row in table("city_adjectives.tsv"):
+        adj = fold(row["adjective"])
+        for form in (adj, adj + "e", adj + "s", adj + "es", adj + "ne", adj + "nes"):
+            table_[form] = row["city"]
+    return table_
 
 
 def _name_spans(doc):
@@ -84,17 +140,17 @@ def _role(doc, span) -> Optional[str]:
     prev = [fold(t.text) for t in doc[max(0, span.start - 4):span.start]]
     if span.end < len(doc) and doc[span.end].text == ")" and span.start > 0 and doc[span.start - 1].text == "(":
         return None  # "Nanterre (Hauts-de-Seine)": the département of the town before
-    if any(p in streets for p in prev[-3:]):
-        return None
     p1 = prev[-1] if prev else ""
     p2 = prev[-2] if len(prev) > 1 else ""
+    if p1 in streets or (p1 in {"de", "d'", "du", "des"} and p2 in streets):
+        return None  # "gare de Lyon", "place du Châtelet"
     if p1 in {"de", "d'", "du", "des"} or p1.endswith("'") and p1.startswith("d"):
         window = prev[:-1]
         if any(w in heads or w.rstrip("s") in heads for w in window[-3:]):
             return "place"
         if p2 == "pres":
             return "place"
-        return None
+        return "list" if p2 in {"et", ",", "ou"} else None
     if p1 in {"l'", "la", "le", "les"} and p2 in LOCATIVE | {"de", "d'"}:
         return "place" if p2 in LOCATIVE else None
     if p1 in LOCATIVE or p1 in {"a", "à"}:
@@ -111,11 +167,13 @@ def _role(doc, span) -> Optional[str]:
     return None
 
 
-def _linked(doc, previous: PlaceMention, span, offset: int) -> bool:
-    """A name in a list ("à Rennes et Rouen") counts only right after another place."""
-    gap = doc.text[previous.end - offset:span.start_char] if previous.end - offset <= span.start_char else ""
-    return len(gap) < 40 and all(fold(w) in LIST_LINKS or w.startswith("(") or w.endswith(")")
-                                 for w in gap.replace(",", " , ").split()) if gap.strip() else True
+def _linked(text: str, left_end: int, right_start: int) -> bool:
+    """Only list words, brackets and figures between two names ("Genève et Fribourg 12 000, Neuchâtel")."""
+    gap = text[left_end:right_start] if left_end <= right_start else ""
+    if len(gap) > 60:
+        return False
+    gap = re.sub(r"\([^)]*\)|\d[\d  .,]*|\b(?:au moins|plus de|près de|environ|chacune?s?|autant|de|d'|qu'|à|a)\b", " ", gap)
+    return all(fold(w) in LIST_LINKS for w in gap.replace(",", " , ").split())
 
 
 def _resolve(span, gaz: Gazetteer, context: Counter, offset: int) -> Optional[PlaceMention]:

@@ -145,6 +145,11 @@ def _attribute(sent: Sentence, qs: int, qe: int, mentions: list[Mention], text: 
             person = [m for m in own if m.label == "PER"]
             pick = next((m for m in person if m.subject), None) or (person[-1] if person else own[-1])
             return Speaker(pick.text, _role(text, pick), pick.start, pick.end), _verb_text(doc, verb) if verb else None
+        subject = next((t for t in before if t.pos_ == "PROPN" and t.dep_.startswith("nsubj")), None)
+        if subject is not None:  # a name NER missed: "Faysal, un Soudanais de 30 ans, dit : « ... »"
+            span = sent.doc[subject.left_edge.i if subject.left_edge.pos_ == "PROPN" else subject.i:subject.i + 1]
+            return Speaker(span.text, None, sent.start + span.start_char, sent.start + span.end_char), \
+                _verb_text(doc, verb) if verb is not None else None
         if verb is not None or any(t.lower_ == "selon" for t in before):
             subj = [c for c in (verb.children if verb is not None else []) if c.dep_.startswith("nsubj")]
             if subj and subj[0].pos_ == "NOUN" and subj[0].lower_ not in _anaphors():
@@ -188,7 +193,7 @@ def _resolve_pronoun(sent: Sentence, mentions: list[Mention], qs: int) -> Option
 def _clitic(doc, verb) -> Optional[str]:
     for t in doc[verb.i - 2:verb.i + 2] if verb.i >= 2 else doc[:verb.i + 2]:
         m = re.fullmatch(r"-(?:t-)?(il|elle|ils|elles)", t.text.lower())
-        if m or (t.lower_ in PRONOUNS and t.dep_.startswith("nsubj")):
+        if m or (t.lower_ in {"il", "elle", "ils", "elles"} and t.dep_.startswith("nsubj")):
             return t.text
     return None
 

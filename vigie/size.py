@@ -21,9 +21,8 @@ _WORDS_RUN = rf"{_NUM_WORD}(?:[\s-]+{_NUM_WORD})*"
 _DIGITS = r"\d{1,3}(?:[  .]\d{3})+(?![\d,])|\d+(?:,\d+)?"
 NUMBER = re.compile(rf"(?<![\w-])(?P<n>{_DIGITS}|{_WORDS_RUN})(?:\s+(?P<mult>millions?|milliards?|mille))?(?![\w-])",
                     re.IGNORECASE)
-OUTCOME_AFTER = re.compile(r"^\W*(?:\w+\W+){0,3}?(?:ont|sont|avaient|auraient|ont\s+été|sont\s+morts?|morte?s?|tuée?s?|"
-                           r"blessée?s?)\b\W*(?:été\s+)?(?:interpellée?s?|arrêtée?s?|blessée?s?|tuée?s?|mortes?|"
-                           r"hospitalisée?s?|placée?s?\s+en\s+garde)", re.IGNORECASE)
+OUTCOME_AFTER = re.compile(r"^\W*(?:[\w-]+\W+){0,2}?(?:(?:ont|sont|avaient|ont\s+été|sont\s+été|avaient\s+été)\s+)?"
+                           r"(?:interpellé|arrêté|blessé|tué|mort|décédé|hospitalisé|noyé|disparu)\w*", re.IGNORECASE)
 MONTHS = "janvier février fevrier mars avril mai juin juillet août aout septembre octobre novembre décembre decembre".split()
 
 
@@ -113,6 +112,8 @@ def _mention(text, start, end, lo, hi, best, offset, is_demonym) -> SizeMention:
             lo, hi = 1, best
     after = text[end:end + 60]
     crowd = _people_follow(after, is_demonym)
+    if crowd is None and not re.match(r"\d", text[start:end].lstrip("qQuelpsdrèèeéàn ")):
+        crowd = True  # "ils n'étaient qu'une cinquantaine": a vague count standing alone counts people
     if crowd is False or OUTCOME_AFTER.match(after):
         return SizeMention(offset + start, offset + end, text[start:end], None, None, None, False)
     source = re.match(r"^\s*(?:\w+\s+){0,2}selon\s+([^,;.]+)", after)
