@@ -121,6 +121,8 @@ class ArticleAssembler:
         out = []
         groups = self._assign(trigs, places)
         for trig, trig_places in groups:
+            if any(p.city for p in trig_places):  # "En Turquie ... à Istanbul", "l'offensive en Ukraine ... à Genève"
+                trig_places = [p for p in trig_places if p.city]
             date = self._date_for(trig.start, trig.status, dates, s)
             if date and date.approx and self.pub and (self.pub - date.approx).days > BACKGROUND_DAYS:
                 continue  # "la grève des femmes de 1991"
@@ -171,8 +173,6 @@ class ArticleAssembler:
         inside = [(c.start, c.end) for c in claim_spans]
         outside = [p for p in everywhere if not any(a <= p.start < b for a, b in inside)]
         places = outside or everywhere
-        if any(p.city for p in places):
-            return [p for p in places if p.city]  # "En Turquie ... à Istanbul", "après l'offensive en Ukraine ... à Genève"
         return places
 
     def _assign(self, trigs: list[Trigger], places: list[PlaceMention]):

@@ -154,6 +154,8 @@ class CheckpointedFile:
     def commit(self, items: int, last_id: Optional[str], articles: int, events: int, quotes: int,
                failed: int, complete: bool = False) -> None:
         """Make everything written so far durable, then record it in the sidecar."""
+        if items == self.state.items and complete == self.state.complete and self.out.tell() == self.state.offset:
+            return  # nothing new
         self.out.flush()
         os.fsync(self.out.fileno())
         self.state = Checkpoint(items=items, offset=self.out.tell(), last_id=last_id, articles=articles,

@@ -262,17 +262,21 @@ def summarise(rows: list[dict]) -> dict[str, Any]:
 
 
 def _size_range(rows: list[dict]) -> tuple:
-    """low = lowest credible figure, high = highest, best = median; a figure more than
-    10x off the median of three or more sources is not credible."""
+    """low = lowest credible figure, high = highest, best = median of the sources' best figures.
+
+    A source's figures are its best one, plus its max when it gave two ("N selon X, M selon Y":
+    best == min < max); the max of a vague bucket ("des centaines": 999) is no figure. With three
+    or more sources, one more than 10x off their median is not credible."""
     sized = [r for r in rows if r.get("size_best") is not None]
     if not sized:
         return None, None, None
     mid = statistics.median(r["size_best"] for r in sized)
     if len(sized) >= 3:
         sized = [r for r in sized if mid / 10 <= r["size_best"] <= mid * 10] or sized
-    low = min(r["size_best"] for r in sized)
-    high = max(max(r["size_best"], r.get("size_max") or 0) for r in sized)
-    return low, high, int(statistics.median_low(r["size_best"] for r in sized))
+    figures = [r["size_best"] for r in sized]
+    figures += [r["size_max"] for r in sized
+                if r.get("size_max") is not None and r.get("size_min") == r["size_best"] < r["size_max"]]
+    return min(figures), max(figures), int(statistics.median_low(r["size_best"] for r in sized))
 
 
 def _union(values: Iterable[Optional[str]]) -> Optional[str]:

@@ -63,8 +63,9 @@ def _entries():
 
 @lru_cache(maxsize=1)
 def _lists():
+    planned = {r["lemma"]: r["takes"] for r in table("planned_markers.tsv")}
     return (words("non_protest.txt"), frozenset(fold(w) for w in words("crowd_nouns.txt")),
-            words("planned_markers.txt"), tuple(words("background_markers.txt")))
+            planned, tuple(words("background_markers.txt")))
 
 
 def _lemma(tok) -> str:
@@ -118,7 +119,7 @@ def _keep(trig: Trigger, tok, requires: str, is_demonym, has_crowd_size: bool) -
     near = [t for t in doc[max(0, trig.i - 2):trig.j + 3]] + list(tok.children)
     if tok.pos_ == "NOUN" and any(fold(t.lemma_) in {fold(w) for w in non_protest} for t in near):
         return False
-    if tok.pos_ == "NOUN" and trig.i > 0 and doc[trig.i - 1].lower_ == "en" and doc[trig.i - 1].head.pos_ in {"NOUN", "PROPN"} \
+    if tok.pos_ == "NOUN" and trig.i > 0 and doc[trig.i - 1].lower_ == "en" and tok.dep_ == "nmod" \
             and tok.head.pos_ in {"NOUN", "PROPN"}:
         return False  # "des enseignants en grève": who they are, not one more action
     if any(c.dep_ == "advmod" and c.lower_ in {"pas", "jamais", "plus"} for c in tok.children):
@@ -128,7 +129,8 @@ def _keep(trig: Trigger, tok, requires: str, is_demonym, has_crowd_size: bool) -
     if requires == "crowd":
         return has_crowd_size or _crowd_subject(tok, crowd, is_demonym)
     if requires == "road":
-        return any(_is_road(t) for t in list(tok.children) + [tok.head])
+        near = list(tok.children) + [tok.head] + list(tok.head.children)
+        return any(_is_road(t) for t in near)
     return True
 
 
@@ -136,6 +138,7 @@ def _crowd_subject(tok, crowd, is_demonym) -> bool:
     candidates = [c for c in tok.children if c.dep_.startswith("nsubj") or c.dep_ in {"obj", "nmod"}]
     if tok.dep_ in {"nsubj", "obj", "nsubj:pass"} or tok.pos_ == "NOUN":
         candidates.append(tok.head)
+        candidates.extend(c for c in tok.head.children if c.dep_.startswith("nsubj") and c.i != tok.i)
     for c in candidates:
         lem = fold(c.lemma_)
         if lem in crowd or lem.rstrip("s") in crowd or lem in QUANTITY_HEADS or is_demonym(c.text):
@@ -159,8 +162,10 @@ def _set_status(trig: Trigger, tok) -> None:
         trig.status = "planned"
     node, steps = tok, 0
     while node.head.i != node.i and steps < 3:
-        node, steps = node.head, steps + 1
-        if node.lemma_.lower() in planned or (node.lemma_.lower() == "aller" and node.pos_ in {"AUX", "VERB"}):
+        child, node, steps = node, node.head, steps + 1
+        takes = planned.get(node.lemma_.lower())
+        if takes and (takes == "both" or (takes == "inf" and child.pos_ == "VERB" and child.dep_ == "xcomp")
+                      or (takes == "noun" and node.pos_ == "NOUN")):
             trig.status = "planned"
             break
         if node.pos_ == "VERB" and node.lemma_.lower() not in {"être", "avoir"}:

@@ -159,6 +159,9 @@ def _role(doc, span) -> Optional[str]:
         return "place"
     if p1 in EXCLUDING:
         return None
+    if span.end < len(doc) and (doc[span.end].like_num or (doc[span.end].text in {"et", ","} and span.end + 2 < len(doc)
+                                                         and doc[span.end + 2].like_num)):
+        return "place"  # "Neuchâtel 5 000 et Delémont 4 000": a town and its figure
     root = span.root
     if root.dep_ in {"nsubj", "nsubj:pass"} and span[0].ent_type_ in {"LOC", "GPE", ""}:
         return "place"
