@@ -46,8 +46,7 @@ class Mention:
 
     def key(self):
         where = self.place.city.geonameid if self.place.city else ("country", self.place.country)
-        action = "gathering" if self.mode in GATHERINGS else self.mode
-        return where, self.day, action, self.status
+        return where, self.day, _action(self.mode), self.status
 
 
 class ArticleAssembler:
@@ -129,7 +128,8 @@ class ArticleAssembler:
             day = date.day if date else None
             if day and trig.status == "occurred" and self.pub and day > self.pub:
                 trig.status = "planned"
-            if not trig_places and date is None and last is not None and trig.strength != "strong":
+            own_crowd = any(z.crowd for z in sizes)
+            if not trig_places and date is None and last is not None and trig.strength != "strong" and not own_crowd:
                 _absorb(last, Mention(trig, s, last.place, None, last.day, trig.mode, trig.status, "agent"))
                 continue  # "des barricades ont été dressées": more about the last event
             if day is None and trig.status == "occurred":
@@ -182,7 +182,11 @@ class ArticleAssembler:
             t = min(trigs, key=lambda t: abs(p.start - t.start) + (0 if t.start <= p.start else 1))
             groups[id(t)][1].append(p)
         placed = [g for g in groups.values() if g[1]]
-        return placed or list(groups.values())[:1]  # triggers of one sentence share its places
+        actions = {_action(t.mode) for t, _ in placed}
+        shared = sorted({id(p): p for _, ps in placed for p in ps}.values(), key=lambda p: p.start)
+        other = [(t, shared) for t, ps in groups.values() if not ps and _action(t.mode) not in actions
+                 and t.strength == "strong"]  # "ont manifesté à l'occasion d'une grève générale"
+        return placed + other if placed else list(groups.values())[:1]  # the triggers share the sentence's places
 
     def _date_for(self, pos: int, status: str, dates: list[DateMention], s: Sentence) -> Optional[DateMention]:
         if not dates:
@@ -294,6 +298,10 @@ class ArticleAssembler:
                                 m.participants, target, [c.text for c in m.claims], m.claims,
                                 out if any(vars(out).values()) else Outcome(), _confidence(m)))
         return events
+
+
+def _action(mode: str) -> str:
+    return "gathering" if mode in GATHERINGS else mode
 
 
 def _absorb(into: Mention, m: Mention) -> None:

@@ -51,14 +51,19 @@ def _entries():
     """First lemma -> list of (lemma sequence, row), longest first."""
     index: dict[str, list] = {}
     for row in table("triggers.tsv"):
-        seq = row["form"].split()
-        reflexive = seq[0] == "se"
-        if reflexive:
-            seq = seq[1:]
-        index.setdefault(seq[0], []).append((seq, reflexive, row))
+        for seq in {tuple(row["form"].split()), tuple(row["form"].replace("-", " - ").split())}:
+            _register(index, list(seq), row)
     for v in index.values():
         v.sort(key=lambda e: (-len(e[0]), not e[1]))
     return index
+
+
+def _register(index: dict, seq: list[str], row: dict) -> None:
+    """A lemma sequence; "sit-in" is also registered as the tokenizer splits it: sit - in."""
+    reflexive = seq[0] == "se"
+    if reflexive:
+        seq = seq[1:]
+    index.setdefault(seq[0], []).append((seq, reflexive, row))
 
 
 @lru_cache(maxsize=1)
@@ -164,8 +169,9 @@ def _set_status(trig: Trigger, tok) -> None:
     while node.head.i != node.i and steps < 3:
         child, node, steps = node, node.head, steps + 1
         takes = planned.get(node.lemma_.lower())
-        if takes and (takes == "both" or (takes == "inf" and child.pos_ == "VERB" and child.dep_ == "xcomp")
-                      or (takes == "noun" and node.pos_ == "NOUN")):
+        complement = child.dep_ in {"xcomp", "obj", "obl", "obl:arg", "nmod", "nsubj:pass", "ccomp"}
+        if takes and complement and (takes == "both" or (takes == "inf" and child.pos_ == "VERB")
+                                     or (takes == "noun" and node.pos_ == "NOUN" and child.pos_ == "NOUN")):
             trig.status = "planned"
             break
         if node.pos_ == "VERB" and node.lemma_.lower() not in {"être", "avoir"}:

@@ -78,7 +78,7 @@ SUBORDINATE = {"acl", "acl:relcl", "advcl", "ccomp", "csubj", "parataxis"}
 
 def governed_elsewhere(span, anchors: frozenset[int]) -> bool:
     """True when the first verb above the name heads a clause of its own ("civils bloqués à Alep")."""
-    node = span.root
+    node = span[0]
     while node.head.i != node.i:
         node = node.head
         if node.i in anchors:
@@ -119,6 +119,8 @@ def _name_spans(doc):
     spans, covered = [], set()
     for ent in doc.ents:
         if ent.label_ in {"LOC", "GPE", "MISC", "ORG", "PER"}:
+            if len(ent) > 1 and ent[0].text in {"A", "À"}:
+                ent = doc[ent.start + 1:ent.end]  # "A Fresnes": the unaccented capital preposition
             spans.append(ent)
             covered.update(range(ent.start, ent.end))
     i = 0
@@ -182,8 +184,8 @@ def _linked(text: str, left_end: int, right_start: int) -> bool:
 def _resolve(span, gaz: Gazetteer, context: Counter, offset: int) -> Optional[PlaceMention]:
     name = span.text.strip(" ,.;:")
     for candidate in (name, _strip_article(name)):
-        if not candidate:
-            continue
+        if not candidate or (candidate.isupper() and len(candidate) <= 5):
+            continue  # an acronym ("USS"), not a town
         iso = gaz.country_of(candidate)
         if iso and candidate[:1].isupper():
             return PlaceMention(offset + span.start_char, offset + span.end_char, name, iso, None, "country")
