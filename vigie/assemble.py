@@ -62,7 +62,7 @@ class ArticleAssembler:
         self.is_demonym = lambda w: bool(w[:1].isupper() and gaz.country_of(w))
 
     def events(self) -> list[Event]:
-        sentences = [s for s in self.parsed.parsed() if s.trigger or s.quote or self._next_is_candidate(s)]
+        sentences = [s for s in self.parsed.parsed() if s.candidate or self._next_is_candidate(s)]
         found: list[tuple[Sentence, list[Trigger]]] = []
         for s in sentences:
             trigs = find_triggers(s, self.is_demonym, self._has_crowd_size(s)) if s.trigger else []
@@ -91,7 +91,7 @@ class ArticleAssembler:
 
     def _next_is_candidate(self, s: Sentence) -> bool:
         nxt = self.parsed.sentences[s.index + 1] if s.index + 1 < len(self.parsed.sentences) else None
-        return bool(nxt and nxt.trigger)
+        return bool(nxt and nxt.candidate)
 
     def _in_quote(self, pos: int) -> bool:
         return any(a <= pos < b for a, b in self.quotes)
@@ -210,7 +210,7 @@ class ArticleAssembler:
         if last is None or not places or not any(z.crowd for z in sizes) or s.index - last.sentence.index > 3:
             return []
         date = min(dates, key=lambda d: d.start) if dates else None
-        day = date.day if date else (last.day or frame)
+        day = date.day if date else frame
         out = [Mention(None, s, p, date, day, last.mode, last.status, "agent", sentences=[s]) for p in places]
         self._give_sizes(out, sizes)
         return out

@@ -129,6 +129,9 @@ def _keep(trig: Trigger, tok, requires: str, is_demonym, has_crowd_size: bool) -
         return False  # "des enseignants en grève": who they are, not one more action
     if any(c.dep_ == "advmod" and c.lower_ in {"pas", "jamais", "plus"} for c in tok.children):
         return False  # negated
+    if tok.pos_ == "VERB" and tok.dep_ == "acl" and fold(tok.head.lemma_) not in crowd \
+            and not any(c.dep_.startswith("aux") for c in tok.children):
+        return False  # "des civils bloqués à Alep": a state, not an action
     if tok.lemma_.lower() == "manifester" and any(c.dep_ == "obj" for c in tok.children):
         requires = "crowd"  # "manifester son soutien": expressing, unless a crowd does it
     if requires == "crowd":

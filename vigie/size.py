@@ -175,3 +175,11 @@ def _pair_estimates(found: list[SizeMention], text: str, offset: int) -> list[Si
 
 def is_outcome_context(after: str) -> bool:
     return bool(OUTCOME_AFTER.match(after))
+
+
+@lru_cache(maxsize=1)
+def crowd_prefilter() -> re.Pattern:
+    """Cheap test on raw text: a count of people ("une cinquantaine", "600 personnes")."""
+    nouns = "|".join(sorted((re.escape(n) for n in crowd_nouns()), key=len, reverse=True))
+    vague = "|".join(r["pattern"] for r in table("vague_quantities.tsv"))
+    return re.compile(rf"(?<![\w-])(?:{vague})(?![\w-])|\d[\d  .]*\s+(?:[\w'’-]+\s+)?(?:{nouns})s?(?![\w-])", re.I)
