@@ -14,6 +14,7 @@ from .errors import ApiError
 MAX_PAGE = 500          # hard maximum page size of /api/events and /api/clusters
 MAX_OFFSET = 10_000_000
 MAX_GEOJSON = 20_000    # hard maximum number of points in one GeoJSON answer
+MAP_DEFAULT = 3_000     # points the page draws: at 100,000 events, 5,000 take the first load past 300 ms
 
 MODES = ("demonstration", "march", "strike", "sit-in", "occupation", "blockade", "riot",
          "vigil", "hunger-strike", "petition", "boycott", "other")

@@ -1,7 +1,7 @@
 // The page: filters, table and paging; wires the map, the timeline and the article view.
 "use strict";
 (function (V) {
-  const PAGE = 50, MAP_POINTS = 5000;
+  const PAGE = 50;
   const state = { offset: 0, brush: null, measure: "events", counts: [], page: null, seq: 0, writes: false };
   const $ = sel => document.querySelector(sel);
   const form = $("#filters");
@@ -47,12 +47,14 @@
     }
     const [page, geo] = await Promise.all([
       V.api("/api/events", { ...f, limit: PAGE, offset: state.offset }),
-      V.api("/api/geojson", { ...f, limit: MAP_POINTS }),
+      V.api("/api/geojson", f), // the server's default limit is the map's
     ]);
     if (seq !== state.seq) return; // a newer request has been sent meanwhile
     state.page = page;
     renderTable();
     V.map.show(geo, fit);
+    const shown = geo.features.length;
+    $("#map-note").textContent = shown >= geo.limit && shown < page.total ? V.t("map_sample", { n: V.num(shown), total: V.num(page.total) }) : "";
   }
 
   async function run(jobs) {
@@ -206,6 +208,7 @@
     V.api("/api/health").then(h => {
       state.writes = !!h.writes;
       $("#paste-write").hidden = !state.writes;
+      $("#measure").hidden = !h.participants;
     }).catch(() => {});
     run([loadTimeline(), loadView(true)]).then(() => { document.body.dataset.ready = "1"; });
   }

@@ -79,6 +79,7 @@ window.VIGIE_I18N = {
     error: "Erreur",
     events_count: "{n} événements",
     participants_count: "{n} participants",
+    map_sample: "La carte montre les {n} événements les plus récents sur {total} ; filtrez ou choisissez une période pour voir les autres.",
     modes: {
       demonstration: "manifestation", march: "marche", strike: "grève", "sit-in": "sit-in",
       occupation: "occupation", blockade: "blocage", riot: "émeute", vigil: "veillée",
@@ -164,6 +165,7 @@ window.VIGIE_I18N = {
     error: "Error",
     events_count: "{n} events",
     participants_count: "{n} participants",
+    map_sample: "The map shows the {n} newest of {total} events; filter or pick a period to see the others.",
     modes: {
       demonstration: "demonstration", march: "march", strike: "strike", "sit-in": "sit-in",
       occupation: "occupation", blockade: "blockade", riot: "riot", vigil: "vigil",

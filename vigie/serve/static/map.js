@@ -42,8 +42,8 @@
           renderer, radius: radius(p.size_best), color: "#ffffff", weight: 1,
           fillColor: V.modeColor(p.mode), fillOpacity: 0.78, className: "event-marker",
         });
-        c.bindTooltip(V.esc([p.city || p.country, V.day(p.date_start), V.modeName(p.mode),
-          p.size_best ? V.num(p.size_best) : ""].filter(Boolean).join(" · ")));
+        c.bindTooltip(() => V.esc([p.city || p.country, V.day(p.date_start), V.modeName(p.mode),
+          p.size_best ? V.num(p.size_best) : ""].filter(Boolean).join(" · ")));  // built on hover only
         c.on("click", () => this.onSelect(p));
         this.layer.addLayer(c);
       }

@@ -28,11 +28,17 @@ window.Vigie = (function () {
 
   V.esc = s => String(s == null ? "" : s).replace(/[&<>"']/g,
     c => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" }[c]));
-  V.num = n => (n == null ? "" : new Intl.NumberFormat(V.lang).format(n));
+  // Intl formatters are slow to build: one per language, kept (thousands of bars and circles use them).
+  const formats = {};
+  const fmt = () => formats[V.lang] || (formats[V.lang] = {
+    num: new Intl.NumberFormat(V.lang),
+    day: new Intl.DateTimeFormat(V.lang, { timeZone: "UTC", day: "numeric", month: "short", year: "numeric" }),
+  });
+  V.num = n => (n == null ? "" : fmt().num.format(n));
   V.day = iso => {
     if (!iso) return "";
     const d = new Date(iso.slice(0, 10) + "T00:00:00Z");
-    return isNaN(d) ? iso : d.toLocaleDateString(V.lang, { timeZone: "UTC", day: "numeric", month: "short", year: "numeric" });
+    return isNaN(d) ? iso : fmt().day.format(d);
   };
 
   // GET (or any method) on the API; rejects with the message of the API's error shape.
