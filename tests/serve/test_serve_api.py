@@ -346,6 +346,14 @@ def test_binds_loopback_by_default(server):
     assert not any(addr.endswith(f":{server.port:04X}") and addr != local for addr in listening)
 
 
+def test_foreign_host_names_are_refused_on_loopback(server):
+    # A page of another site, its name rebound to 127.0.0.1, must not read the store.
+    body = assert_error(httpx.get(server.base + "/api/events", headers={"Host": "evil.example"}, timeout=10), 400)
+    assert "Host" in body["message"]
+    for host in (f"localhost:{server.port}", f"127.0.0.1:{server.port}", "localhost"):
+        assert httpx.get(server.base + "/api/health", headers={"Host": host}, timeout=10).status_code == 200
+
+
 @pytest.mark.parametrize("args, env, message", [
     (["--allow-writes"], {"VIGIE_TOKEN": ""}, "needs a token"),
     ([], {}, "no such database"),

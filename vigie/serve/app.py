@@ -29,7 +29,10 @@ CSP_DOCS = ("default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-
             "script-src 'self' 'unsafe-inline'; object-src 'none'; frame-ancestors 'none'")
 
 
-def create_app(store: Any, allow_writes: bool = False, token: Optional[str] = None) -> FastAPI:
+def create_app(store: Any, allow_writes: bool = False, token: Optional[str] = None,
+               allowed_hosts: Optional[set[str]] = None) -> FastAPI:
+    """allowed_hosts: Host header names accepted (None: any). A server on 127.0.0.1 accepts only
+    loopback names, so that a web page cannot reach it by DNS rebinding."""
     if allow_writes and not token:
         raise ValueError("writes need a token (--token or VIGIE_TOKEN)")
     from vigie import __version__
@@ -43,6 +46,8 @@ def create_app(store: Any, allow_writes: bool = False, token: Optional[str] = No
 
     @app.middleware("http")
     async def _headers(request: Request, call_next):
+        if allowed_hosts is not None and host_name(request.headers.get("host", "")) not in allowed_hosts:
+            return errors.error_response(400, "unknown Host header")
         response = await call_next(request)
         docs = request.url.path in ("/docs", "/docs/")
         response.headers["Content-Security-Policy"] = CSP_DOCS if docs else CSP_PAGE
@@ -140,6 +145,14 @@ def create_app(store: Any, allow_writes: bool = False, token: Optional[str] = No
             raise ApiError(401, "a valid token is needed to store", None, {"WWW-Authenticate": "Bearer"})
 
     return app
+
+
+def host_name(header: str) -> str:
+    """'127.0.0.1:8000' -> '127.0.0.1', '[::1]:8000' -> '::1'."""
+    header = header.strip().lower()
+    if header.startswith("["):
+        return header[1:header.find("]")] if "]" in header else header
+    return header.rsplit(":", 1)[0] if header.count(":") == 1 else header
 
 
 def fast_json(data: Any) -> Response:

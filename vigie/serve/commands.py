@@ -15,7 +15,8 @@ def register(subparsers) -> None:
     p.add_argument("--port", type=int, default=8000, help="port (default: 8000)")
     p.add_argument("--allow-writes", action="store_true",
                    help="let POST /api/extract store what it extracts (needs the token)")
-    p.add_argument("--token", help="token for writes (default: the VIGIE_TOKEN environment variable)")
+    p.add_argument("--token", help="token for writes (default: the VIGIE_TOKEN environment variable, "
+                                   "which other users cannot see in the process list)")
     p.add_argument("--log-level", default="warning", choices=["critical", "error", "warning", "info", "debug"])
     p.set_defaults(func=cmd_serve)
 
@@ -37,8 +38,10 @@ def cmd_serve(args: argparse.Namespace) -> int:
     if not 0 < args.port < 65536:
         print(f"vigie serve: invalid port: {args.port}", file=sys.stderr)
         return 2
+    loopback = args.host in ("localhost", "::1") or args.host.startswith("127.")
+    allowed = {"localhost", "127.0.0.1", "::1", args.host} if loopback else None
     store = Store.open(args.db)
-    app = create_app(store, allow_writes=args.allow_writes, token=token)
+    app = create_app(store, allow_writes=args.allow_writes, token=token, allowed_hosts=allowed)
     print(f"vigie serve: http://{args.host}:{args.port}/ (API docs at /docs)"
           + (", writes allowed" if args.allow_writes else ", read-only"), file=sys.stderr, flush=True)
     uvicorn.run(app, host=args.host, port=args.port, log_level=args.log_level,
