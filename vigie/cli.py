@@ -53,6 +53,8 @@ def add_extract_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("-o", "--output", default="-", help="output file (default: stdout)")
     p.add_argument("--format", choices=["jsonl", "csv"], default="jsonl", help="output format")
     p.add_argument("--published", help="publication date (YYYY-MM-DD) for inputs that give none")
+    p.add_argument("--db", metavar="TARGET",
+                   help="also write to a database: a SQLite path or postgresql://... (see vigie query)")
     run = p.add_argument_group("batch runs (see docs/scale.md)")
     run.add_argument("--workers", type=int, default=None, metavar="N",
                      help="worker processes, each with its own spaCy (default: the number of cores; "
@@ -87,16 +89,27 @@ def cmd_extract(args: argparse.Namespace) -> int:
                         checkpoint_every=args.checkpoint_every)
     if args.workers is not None:
         opts.workers = args.workers
+    store = None
+    if getattr(args, "db", None):
+        from .store import Store
+
+        store = Store.open(args.db)
     try:
         if args.engine == "dask":
             from .engines.dask_engine import run_dask
 
             summary = run_dask(opts, scheduler=args.scheduler, partition_size=args.partition_size)
         else:
-            summary = run_batch(opts)
+            summary = run_batch(opts, store=store)
+        if store is not None:
+            stats = store.dedup()
+            print(f"dedup: {stats['new_events']} events clustered, {stats['clusters']} clusters", file=sys.stderr)
     except (ResumeError, FatalError) as e:
         print(f"error: {e}", file=sys.stderr)
         return 2
+    finally:
+        if store is not None:
+            store.close()
     print(summary.line(), file=sys.stderr)
     if summary.interrupted:
         print("interrupted; run the same command with --resume to go on", file=sys.stderr)
