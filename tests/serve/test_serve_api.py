@@ -318,7 +318,7 @@ def test_no_path_traversal_through_static_routes(server, path):
 def test_static_files_and_page(server):
     status, body = raw_get(server, "/")
     assert status == 200 and b'<div id="map"' in body
-    for path in ["/static/app.js", "/static/style.css", "/static/vendor/leaflet-1.9.4/leaflet.js",
+    for path in ["/static/app.js", "/static/style.css", "/static/vendor/leaflet-1.9.4/leaflet-1.9.4.js",
                  "/static/vendor/natural-earth-110m/countries-110m.geojson"]:
         assert raw_get(server, path)[0] == 200, path
     r = get(server, "/")
@@ -329,8 +329,8 @@ def test_static_files_and_page(server):
 
 def test_docs_are_served_locally(server):
     html = get(server, "/docs").text
-    assert "/static/vendor/swagger-ui-5.35.0/swagger-ui-bundle.js" in html
-    assert "/static/vendor/swagger-ui-5.35.0/swagger-ui.css" in html
+    assert "/static/vendor/swagger-ui-5.35.0/swagger-ui-bundle-5.35.0.js" in html
+    assert "/static/vendor/swagger-ui-5.35.0/swagger-ui-5.35.0.css" in html
     assert "cdn" not in html and "https://" not in html
     spec = get(server, "/openapi.json").json()
     assert {"/api/events", "/api/events/{event_id}", "/api/clusters", "/api/articles/{article_id}",

@@ -65,7 +65,7 @@ def create_app(store: Any, allow_writes: bool = False, token: Optional[str] = No
     def docs():
         return get_swagger_ui_html(
             openapi_url=app.openapi_url, title="vigie API",
-            swagger_js_url=f"{SWAGGER}/swagger-ui-bundle.js", swagger_css_url=f"{SWAGGER}/swagger-ui.css",
+            swagger_js_url=f"{SWAGGER}/swagger-ui-bundle-5.35.0.js", swagger_css_url=f"{SWAGGER}/swagger-ui-5.35.0.css",
             swagger_favicon_url="data:,",
             swagger_ui_parameters={"validatorUrl": None})
 

@@ -2,7 +2,7 @@
 "use strict";
 (function (V) {
   const PAGE = 50;
-  const state = { offset: 0, brush: null, measure: "events", counts: [], page: null, seq: 0, writes: false };
+  const state = { offset: 0, brush: null, measure: "events", counts: [], page: null, seq: 0, timelineSeq: 0, writes: false };
   const $ = sel => document.querySelector(sel);
   const form = $("#filters");
 
@@ -31,7 +31,9 @@
   }
 
   async function loadTimeline() {
+    const seq = ++state.timelineSeq;
     const res = await V.api("/api/counts", { by: "day", unit: state.measure, ...formFilters() });
+    if (seq !== state.timelineSeq) return;
     state.counts = res.items;
     drawTimeline();
   }
