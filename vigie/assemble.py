@@ -57,7 +57,8 @@ class ArticleAssembler:
         self.pub = parse_date(published)
         self.gaz = gaz
         self.quotes = quote_spans
-        names = re.findall(r"(?<![\w'’-])[A-ZÉÈÎ][\w'’-]+(?:\s+[A-Z][\w'’-]+)*", parsed.text)
+        names = re.findall(r"(?<![\w'’-])[A-ZÉÈÎ][\w'’-]+", parsed.text)
+        names += re.findall(r"(?<![\w'’-])[A-ZÉÈÎ][\w'’-]+(?:\s+[A-Z][\w'’-]+)+", parsed.text)
         self.context: Counter = context_countries(names, gaz)
         self.is_demonym = lambda w: bool(w[:1].isupper() and gaz.country_of(w))
 
@@ -142,8 +143,9 @@ class ArticleAssembler:
                 if trig.strength == "agent" and not sizes:
                     continue
                 trig_places = self._anaphoric_place(s, trig) or ([last.place] if last else self._country_place(s))
+            mode = _best_mode(trig, trigs)
             for place in trig_places:
-                out.append(Mention(trig, s, place, date, day, trig.mode, trig.status, trig.strength,
+                out.append(Mention(trig, s, place, date, day, mode, trig.status, trig.strength,
                                    claims=claim_spans, sentences=[s]))
         self._give_sizes(out, sizes)
         for m in out:
@@ -298,6 +300,15 @@ class ArticleAssembler:
                                 m.participants, target, [c.text for c in m.claims], m.claims,
                                 out if any(vars(out).values()) else Outcome(), _confidence(m)))
         return events
+
+
+STRENGTH = {"strong": 2, "weak": 1, "agent": 0}
+
+
+def _best_mode(trig: Trigger, trigs: list[Trigger]) -> str:
+    """The most telling mode among the sentence's triggers of the same kind ("une veillée a réuni...")."""
+    same = [t for t in trigs if _action(t.mode) == _action(trig.mode)]
+    return max(same, key=lambda t: (STRENGTH[t.strength], t.mode != "demonstration")).mode
 
 
 def _action(mode: str) -> str:

@@ -122,6 +122,8 @@ def _keep(trig: Trigger, tok, requires: str, is_demonym, has_crowd_size: bool) -
     if tok.pos_ == "NOUN" and not any(t.pos_ in {"VERB", "AUX"} for t in doc) and len(doc) < 10:
         return False  # a heading summarises events told below
     near = [t for t in doc[max(0, trig.i - 2):trig.j + 3]] + list(tok.children)
+    if tok.dep_ in {"appos", "conj", "nmod"} and not any(c.dep_ == "case" for c in tok.children):
+        near.append(tok.head)  # "le salon, grande manifestation populaire"
     if tok.pos_ == "NOUN" and any(fold(t.lemma_) in {fold(w) for w in non_protest} for t in near):
         return False
     if tok.pos_ == "NOUN" and trig.i > 0 and doc[trig.i - 1].lower_ == "en" and tok.dep_ == "nmod" \
@@ -160,22 +162,27 @@ def _is_road(tok) -> bool:
     return tok.lemma_.lower() in ROAD_NOUNS or bool(re.fullmatch(r"[AN]\d{1,3}", tok.text))
 
 
+def _future(verb) -> bool:
+    """Future or conditional, on the verb or its auxiliary."""
+    forms = [verb] + [c for c in verb.children if c.dep_.startswith("aux") or c.dep_ == "cop"]
+    return any("Fut" in t.morph.get("Tense") or "Cnd" in t.morph.get("Mood") for t in forms)
+
+
 def _set_status(trig: Trigger, tok) -> None:
     _, _, planned, background = _lists()
-    verb = tok if tok.pos_ in {"VERB", "AUX"} else None
-    if verb is not None and ("Fut" in verb.morph.get("Tense") or "Cnd" in verb.morph.get("Mood")):
-        trig.status = "planned"
-    aux = [c for c in tok.children if c.dep_.startswith("aux")]
-    if any("Fut" in a.morph.get("Tense") or "Cnd" in a.morph.get("Mood") for a in aux):
+    if tok.pos_ in {"VERB", "AUX"} and _future(tok):
         trig.status = "planned"
     node, steps = tok, 0
-    while node.head.i != node.i and steps < 3:
+    while node.head.i != node.i and steps < 4:
         child, node, steps = node, node.head, steps + 1
         takes = planned.get(node.lemma_.lower())
         complement = child.dep_ in {"xcomp", "obj", "obl", "obl:arg", "nmod", "nsubj:pass", "ccomp"}
         if takes and complement and (takes == "both" or (takes == "inf" and child.pos_ == "VERB")
                                      or (takes == "noun" and node.pos_ == "NOUN" and child.pos_ == "NOUN")):
             trig.status = "planned"
+            break
+        if node.pos_ in {"VERB", "AUX"} and _future(node):
+            trig.status = "planned"  # "une journée de grève aura lieu"
             break
         if node.pos_ == "VERB" and node.lemma_.lower() not in {"être", "avoir"}:
             break

@@ -121,6 +121,6 @@ def context_countries(names: Iterable[str], gaz: Gazetteer) -> Counter:
         if cands:
             best = max(cands, key=lambda c: c.population)
             others = sum(c.population for c in cands) - best.population
-            if best.population > 5 * others:
+            if best.population > 10 * others:
                 counts[best.country] += 1
     return counts

@@ -119,8 +119,8 @@ def _name_spans(doc):
     spans, covered = [], set()
     for ent in doc.ents:
         if ent.label_ in {"LOC", "GPE", "MISC", "ORG", "PER"}:
-            if len(ent) > 1 and ent[0].text in {"A", "À"}:
-                ent = doc[ent.start + 1:ent.end]  # "A Fresnes": the unaccented capital preposition
+            if len(ent) > 1 and (ent[0].text in {"A", "À"} or ent[0].pos_ == "ADP"):
+                ent = doc[ent.start + 1:ent.end]  # "A Fresnes", "au Caire": a preposition inside the entity
             spans.append(ent)
             covered.update(range(ent.start, ent.end))
     i = 0
@@ -183,7 +183,7 @@ def _linked(text: str, left_end: int, right_start: int) -> bool:
 
 def _resolve(span, gaz: Gazetteer, context: Counter, offset: int) -> Optional[PlaceMention]:
     name = span.text.strip(" ,.;:")
-    for candidate in (name, _strip_article(name)):
+    for candidate in (name, _strip_article(name), f"Le {name}", f"La {name}"):  # "au Caire" = à + Le Caire
         if not candidate or (candidate.isupper() and len(candidate) <= 5):
             continue  # an acronym ("USS"), not a town
         iso = gaz.country_of(candidate)

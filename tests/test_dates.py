@@ -1,0 +1,38 @@
+import datetime as dt
+
+import pytest
+
+from vigie.dates import find_dates
+
+WED = dt.date(2016, 12, 14)  # a Wednesday
+
+
+@pytest.mark.parametrize("text,future,expected", [
+    ("Ils se sont réunis mardi soir.", False, "2016-12-13"),
+    ("Ils ont défilé samedi.", False, "2016-12-10"),
+    ("Ils défileront samedi.", True, "2016-12-17"),
+    ("Ils ont manifesté mercredi matin.", False, "2016-12-14"),
+    ("Hier, ils étaient des milliers.", False, "2016-12-13"),
+    ("Avant-hier, le cortège a défilé.", False, "2016-12-12"),
+    ("Dans la nuit de samedi à dimanche, des voitures ont brûlé.", False, "2016-12-10"),
+    ("Le 3 mars, ils avaient bloqué le port.", False, "2016-03-03"),
+    ("Une grève est prévue le 3 mars.", True, "2017-03-03"),
+    ("La semaine dernière, les taxis ont bloqué l'aéroport.", False, "2016-12-07"),
+    ("Ils manifesteront lundi prochain.", False, "2016-12-19"),
+    ("Ils ont manifesté samedi dernier.", False, "2016-12-10"),
+    ("Ils ont défilé jeudi 8 décembre.", False, "2016-12-08"),
+    ("Une marche est annoncée pour le 2 janvier.", True, "2017-01-02"),
+    ("Le 14 juin 2019 restera dans les mémoires.", False, "2019-06-14"),
+    ("Il y a deux semaines, un rassemblement avait eu lieu.", False, "2016-11-30"),
+])
+def test_day_expressions(text, future, expected):
+    dates = find_dates(text, WED, future)
+    assert dates and dates[0].day and dates[0].day.isoformat() == expected
+    assert text[dates[0].start:dates[0].end] == dates[0].text
+
+
+def test_month_or_year_alone_gives_an_approximate_date():
+    d = find_dates("comme lors des émeutes de 2005", WED)[0]
+    assert d.day is None and d.approx == dt.date(2005, 1, 1)
+    d = find_dates("des élèves arrêtés en décembre 2018", WED)[0]
+    assert d.approx == dt.date(2018, 12, 1)

@@ -1,0 +1,75 @@
+"""Which sentences are protests, of what mode and status: sentences written for each phenomenon."""
+import pytest
+
+from conftest import places
+
+PUB = "2024-03-13"  # a Wednesday
+
+
+@pytest.mark.parametrize("text,mode", [
+    ("Des centaines de personnes ont manifesté mardi à Lyon contre la réforme.", "demonstration"),
+    ("Une centaine de militants se sont rassemblés lundi devant la mairie de Nantes.", "demonstration"),
+    ("Plusieurs milliers de personnes ont défilé samedi dans les rues de Marseille.", "march"),
+    ("Des agriculteurs ont marché mardi vers la préfecture de Rennes.", "march"),
+    ("Les cheminots se sont mis en grève mardi à Toulouse.", "strike"),
+    ("Une trentaine de sans-papiers ont entamé lundi une grève de la faim à Lille.", "hunger-strike"),
+    ("Une cinquantaine d'étudiants ont organisé un sit-in lundi devant l'université de Grenoble.", "sit-in"),
+    ("Des centaines de taxis ont bloqué mardi l'accès à l'aéroport de Nice.", "blockade"),
+    ("Une quarantaine de militants ont occupé lundi le hall de la mairie de Dijon.", "occupation"),
+    ("Un rassemblement a réuni lundi 300 personnes devant la préfecture de Caen.", "demonstration"),
+    ("Le cortège, fort de 5 000 personnes, a traversé Bordeaux mardi.", "march"),
+    ("Des émeutes ont éclaté lundi soir à Marseille après la mort d'un jeune.", "riot"),
+    ("Une veillée a réuni mardi soir 200 personnes à Calais en hommage aux victimes.", "vigil"),
+])
+def test_protest_modes(run, text, mode):
+    events = [e for e in run(text, PUB).events if e.status == "occurred"]
+    assert len(events) == 1, text
+    assert events[0].mode == mode
+    assert events[0].trigger.text and text[events[0].trigger.start:events[0].trigger.end] == events[0].trigger.text
+
+
+@pytest.mark.parametrize("text", [
+    "Le salon de l'agriculture, grande manifestation populaire, a ouvert samedi à Paris.",
+    "La manifestation sportive a réuni 3 000 coureurs dimanche à Lyon.",
+    "Le festival, principale manifestation culturelle de l'été, se tient à Avignon.",
+    "Le Rassemblement national a présenté mardi sa liste à Paris.",
+    "Le ministre a manifesté mardi son soutien aux victimes à Paris.",
+    "Le défilé de mode a attiré mardi le tout-Paris.",
+    "La marche de l'économie reste fragile à Lyon, selon la Banque de France.",
+])
+def test_not_protests(run, text):
+    assert not run(text, PUB).events, text
+
+
+@pytest.mark.parametrize("text", [
+    "Comme lors des manifestations de 2011, la place était pleine à Tunis.",
+    "La grève de 1995 avait paralysé Paris pendant trois semaines.",
+    "Ces scènes rappellent les émeutes qui avaient embrasé les banlieues à l'automne 2005.",
+])
+def test_background_mentions_are_not_events(run, text):
+    assert not [e for e in run(text, PUB).events if e.status == "occurred"], text
+
+
+@pytest.mark.parametrize("text,day", [
+    ("Les syndicats appellent à manifester samedi à Paris.", "2024-03-16"),
+    ("Une grève est prévue jeudi à la SNCF, à Lyon.", "2024-03-14"),
+    ("Les agriculteurs menacent de bloquer Rouen lundi.", "2024-03-18"),
+    ("Les enseignants manifesteront vendredi à Lille.", "2024-03-15"),
+    ("Une nouvelle journée de mobilisation et de grève aura lieu le 21 mars à Nantes.", "2024-03-21"),
+])
+def test_planned_protests(run, text, day):
+    events = run(text, PUB).events
+    assert events and all(e.status == "planned" for e in events), text
+    assert events[0].date.start == day
+
+
+def test_one_event_per_place(run):
+    result = run("Mardi, des milliers de personnes ont manifesté à Paris, Lyon et Marseille contre la réforme.", PUB)
+    assert places(result) == [("Lyon", "FR"), ("Marseille", "FR"), ("Paris", "FR")]
+    assert {e.date.start for e in result.events} == {"2024-03-12"}
+
+
+def test_same_crowd_marching_then_rallying_is_one_event(run):
+    text = ("Samedi, 2 000 personnes ont défilé à Rennes. Le cortège s'est ensuite rassemblé devant la préfecture, "
+            "où les manifestants ont scandé des slogans.")
+    assert places(run(text, PUB)) == [("Rennes", "FR")]

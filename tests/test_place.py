@@ -1,0 +1,52 @@
+"""Toponyms resolved offline to GeoNames, French names and ambiguous names included."""
+import pytest
+
+from conftest import places
+
+PUB = "2024-03-13"
+
+
+@pytest.mark.parametrize("text,city,country", [
+    ("Des centaines de personnes ont manifesté mardi à Londres.", "London", "GB"),
+    ("Des centaines de personnes ont manifesté mardi à Alep.", "Aleppo", "SY"),
+    ("Des centaines de personnes ont manifesté mardi à Genève.", "Geneva", "CH"),
+    ("Des centaines de personnes ont manifesté mardi au Caire.", "Cairo", "EG"),
+    ("Des centaines de personnes ont manifesté mardi à Pékin.", "Beijing", "CN"),
+    ("Des centaines de personnes ont manifesté mardi à Bruxelles.", "Brussels", "BE"),
+    ("Des centaines de personnes ont manifesté mardi à Paris.", "Paris", "FR"),
+    ("Des centaines de personnes ont manifesté mardi à Valence, dans la Drôme.", "Valence", "FR"),
+    ("Dans la ville syrienne d'Idleb, des dizaines de personnes ont manifesté mardi.", "Idlib", "SY"),
+    ("A Berlin, des centaines de personnes ont marché mardi jusqu'à l'ambassade russe.", "Berlin", "DE"),
+])
+def test_french_place_names(run, text, city, country):
+    (event,) = run(text, PUB).events
+    assert (event.location.city, event.location.country) == (city, country)
+    assert event.location.geonameid and event.location.lat is not None
+    assert text[event.location.char_start:event.location.char_end] == event.location.text
+
+
+def test_tripoli_by_the_countries_of_the_article(run):
+    libya = run("En Libye, la crise continue. Des centaines de personnes ont manifesté mardi à Tripoli.", PUB)
+    lebanon = run("Au Liban, la crise continue. Des centaines de Libanais ont manifesté mardi à Tripoli, "
+                  "dans le nord du Liban.", PUB)
+    assert places(libya) == [("Tripoli", "LY")]
+    assert places(lebanon) == [("Tripoli", "LB")]
+
+
+def test_country_alone_gives_a_country_level_event(run):
+    result = run("Des milliers de personnes ont manifesté mardi en Iran contre le régime.", PUB)
+    assert places(result) == [("", "IR")]
+
+
+def test_venue_is_kept_as_text(run):
+    (event,) = run("Des centaines de personnes se sont rassemblées mardi devant l'ambassade russe à Paris.", PUB).events
+    assert event.location.venue.startswith("devant l'ambassade russe")
+
+
+@pytest.mark.parametrize("text,city", [
+    ("Le cortège est parti mardi de la gare de Lyon, à Paris, avec 3 000 personnes.", "Paris"),
+    ("Mardi, 500 personnes ont manifesté à Rennes contre la fermeture de l'usine de Lorient.", "Rennes"),
+    ("Venus de Bayonne, 300 agriculteurs ont manifesté mardi à Pau.", "Pau"),
+])
+def test_names_that_are_not_the_protest_place(run, text, city):
+    assert places(run(text, PUB)) == [(city, "FR")]

@@ -1,0 +1,65 @@
+import pytest
+
+from vigie.size import find_sizes
+
+# spec section 3, one row each, in sentences of our own
+ROWS = [
+    ("Quelques militants se sont rassemblés devant la mairie.", 3, 9, 5),
+    ("Une dizaine de salariés ont débrayé.", 8, 14, 10),
+    ("Une quinzaine de riverains ont bloqué la route.", 13, 17, 15),
+    ("Une vingtaine de lycéens ont défilé.", 15, 25, 20),
+    ("Une trentaine d'agriculteurs ont manifesté.", 25, 35, 30),
+    ("Une soixantaine de personnes ont marché.", 55, 65, 60),
+    ("Une centaine de manifestants étaient présents.", 80, 120, 100),
+    ("Des dizaines de personnes ont manifesté.", 20, 99, 40),
+    ("Plusieurs dizaines de militants ont occupé le hall.", 20, 99, 40),
+    ("Des centaines de personnes se sont réunies.", 200, 999, 300),
+    ("Plusieurs centaines d'étudiants ont défilé.", 200, 999, 300),
+    ("Un millier de personnes ont défilé.", 800, 1200, 1000),
+    ("Des milliers de manifestants ont défilé.", 2000, 9999, 3000),
+    ("Des dizaines de milliers de personnes ont défilé.", 20000, 99999, 30000),
+    ("Des centaines de milliers de personnes ont défilé.", 200000, 999999, 300000),
+    ("Environ 300 personnes ont manifesté.", 270, 330, 300),
+    ("Près de 1 000 personnes ont manifesté.", 900, 1100, 1000),
+    ("Quelque 200 enseignants se sont rassemblés.", 180, 220, 200),
+    ("Autour de 500 personnes ont défilé.", 450, 550, 500),
+    ("Plus de 30 000 personnes ont défilé.", 30000, None, 30000),
+    ("Au moins 40 000 manifestantes ont défilé.", 40000, None, 40000),
+    ("Moins de 100 personnes se sont rassemblées.", 1, 100, 100),
+    ("80 000 personnes selon la police, 140 000 selon les syndicats, ont défilé.", 80000, 140000, 80000),
+    ("Cinq mille personnes ont défilé.", 5000, 5000, 5000),
+    ("3 500 personnes ont défilé.", 3500, 3500, 3500),
+    ("1.500 manifestants ont défilé.", 1500, 1500, 1500),
+    ("10 000 grévistes ont défilé.", 10000, 10000, 10000),
+    ("Deux mille personnes se sont rassemblées.", 2000, 2000, 2000),
+    ("Vingt-cinq mille personnes ont défilé.", 25000, 25000, 25000),
+    ("Un million de personnes ont manifesté.", 1000000, 1000000, 1000000),
+    ("1,3 million de personnes ont manifesté.", 1300000, 1300000, 1300000),
+]
+
+
+@pytest.mark.parametrize("text,lo,hi,best", ROWS)
+def test_spec_table(text, lo, hi, best):
+    sizes = [s for s in find_sizes(text) if s.crowd]
+    assert sizes, text
+    s = sizes[0]
+    assert (s.min, s.max, s.best) == (lo, hi, best)
+    assert text[s.start:s.end] == s.text
+
+
+@pytest.mark.parametrize("text", [
+    "Quelque 150 tracteurs étaient alignés sur l'autoroute.",
+    "La grève a touché 70 % des bus à 16 heures.",
+    "Dix-sept personnes ont été interpellées.",
+    "Le rassemblement a eu lieu le 14 juin 2019.",
+    "Des centaines de vols ont été annulés.",
+    "Un jeune de 17 ans a été tué.",
+])
+def test_counts_that_are_not_crowds(text):
+    assert not [s for s in find_sizes(text) if s.crowd]
+
+
+def test_standalone_figures_in_a_list_and_autant():
+    sizes = find_sizes("Les cortèges ont réuni 70 000 personnes à Turin, 50 000 à Milan, autant à Naples.")
+    assert [s.best for s in sizes] == [70000, 50000, None]
+    assert sizes[2].same
