@@ -204,6 +204,21 @@ def test_map_circle_opens_its_article(browser, server):
     w.check()
 
 
+def test_link_to_an_event_opens_its_article(browser, server, stored):
+    istanbul = next(e for e in stored["events"] if e["city"] == "Istanbul")
+    w = Watched(browser, server)
+    page = w.open(f"/#article={istanbul['article_id']}&event={istanbul['event_id']}")
+    expect(page.locator("#article-view")).to_be_visible()
+    expect(page.locator("#article-events button[aria-current]")).to_contain_text("Istanbul")
+    page.keyboard.press("Escape")
+    expect(page.locator("#article-view")).to_be_hidden()
+    assert page.evaluate("location.hash") == ""
+    rows(page).filter(has_text="Paris").first.click()  # opening an event puts it in the address
+    expect(page.locator("#article-view")).to_be_visible()
+    assert "article=" in page.evaluate("location.hash")
+    w.check()
+
+
 def test_paste_box_extracts_a_new_article(browser, server, stored):
     w = Watched(browser, server)
     page = w.open("/")
@@ -237,6 +252,9 @@ def test_phone_width_and_languages(browser, server, stored):
     assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
     map_box = page.locator("#map").bounding_box()
     assert map_box["width"] <= PHONE["width"] and map_box["height"] >= 250
+    expect(page.locator("#filters")).to_be_hidden()  # folded away on a phone
+    page.locator("#filters-toggle").click()
+    expect(page.locator('#filters input[name="city"]')).to_be_visible()
     w.shot("page-phone-en", full_page=True)
     page.locator("#lang").select_option("fr")
     expect(page.locator("#paste-open")).to_have_text("Coller un article")

@@ -101,11 +101,13 @@
     $("#next").disabled = to >= p.total;
   }
 
+  // An open article is in the address (#article=…&event=…), so a link can be shared.
   async function openEvent(articleId, eventId) {
     busy(1);
     try {
       const article = await V.api("/api/articles/" + encodeURIComponent(articleId));
       V.article.open(article, eventId);
+      history.replaceState(null, "", "#" + new URLSearchParams({ article: articleId, event: eventId || "" }));
     } catch (e) {
       V.showStatus(e.message);
     } finally {
@@ -179,6 +181,10 @@
     V.article.init($("#article-view"));
     setupPaste();
 
+    $("#filters-toggle").addEventListener("click", e => {  // phones: filters folded away
+      const open = form.classList.toggle("open");
+      e.target.setAttribute("aria-expanded", String(open));
+    });
     form.addEventListener("input", filtersChanged);
     form.addEventListener("change", filtersChanged);
     form.addEventListener("reset", () => { state.brush = null; setTimeout(filtersChanged, 0); });
@@ -212,7 +218,14 @@
       $("#paste-write").hidden = !state.writes;
       $("#measure").hidden = !h.participants;
     }).catch(() => {});
-    run([loadTimeline(), loadView(true)]).then(() => { document.body.dataset.ready = "1"; });
+    $("#article-view").addEventListener("close", () => {
+      if (location.hash) history.replaceState(null, "", location.pathname + location.search);
+    });
+    const linked = new URLSearchParams(location.hash.slice(1));
+    run([loadTimeline(), loadView(true)]).then(() => {
+      document.body.dataset.ready = "1";
+      if (linked.get("article")) openEvent(linked.get("article"), linked.get("event"));
+    });
   }
 
   setup();
