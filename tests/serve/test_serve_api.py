@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import http.client
+import json
 import os
 import shutil
 import sqlite3
@@ -313,6 +314,7 @@ def test_no_path_traversal_through_static_routes(server, path):
     status, body = raw_get(server, path)
     assert status in (400, 404), (status, body[:200])
     assert b"create_app" not in body and b"root:" not in body and b"def main" not in body
+    assert set(json.loads(body)) == {"status", "message", "details"}
 
 
 def test_static_files_and_page(server):
