@@ -42,6 +42,8 @@ def claims(sentence_text: str, offset: int, after: int) -> list[Span]:
         if offset + m.start() < after or any(s.start <= offset + m.start() < s.end for s in out):
             continue
         start = m.start() if keep[m.group().lower()] else m.end()
+        if sentence_text[start:start + 5].lower() == "pour ":
+            start += 5  # the claim is what they ask for: "dénoncer X", not "pour dénoncer X"
         tail = sentence_text[start:]
         stop = re.search(r"[.;:!?»«\"]|,\s+(?:selon|où|qui|alors|tandis|avant|après|mais|a-t-|ont|a\s)|\s+selon\s", tail)
         text = tail[:stop.start() if stop else len(tail)].strip(" ,")
@@ -77,7 +79,8 @@ def target(sentence_text: str, offset: int, gaz: Gazetteer, event_country: Optio
 
 
 def _state_after(tail: str, gaz: Gazetteer) -> Optional[str]:
-    m = re.match(r"^\s*(?:permanente\s+|générale\s+)?(?:(?P<adj>[\w-]+)|(?:de\s+la\s+|de\s+l['’]|d['’]|de\s+|du\s+|des\s+)(?P<name>[\w-]+(?:\s+[\w-]+)?))", tail)
+    m = re.match(r"^\s*(?:permanente\s+|générale\s+)?(?:(?:de\s+la\s+|de\s+l['’]|d['’]|de\s+|du\s+|des\s+)"
+                 r"(?P<name>[\w-]+(?:\s+[\w-]+)?)|(?P<adj>[\w-]+))", tail)
     if not m:
         return None
     if m.group("adj"):
@@ -95,34 +98,46 @@ def _phrase_end(tail: str) -> int:
     return m.start() if m else len(tail)
 
 
+LEADING_COUNT = re.compile(
+    r"^(?:(?:des|les|de|d['’]|une?|plusieurs|quelques?|près\s+de|environ|plus\s+de|au\s+moins|autour\s+de)\s*)*"
+    r"(?:[\d  .,]+(?:\s+millions?)?|\w+aines?|milliers?|millions?)?\s*(?:de\s+milliers\s+)?(?:de\s+|d['’])?", re.I)
+GENERIC = {"personne", "personnes", "gens", "manifestant", "manifestants", "participants", "hommes"}
+MAJORITY = re.compile(r"(?:pour la plupart|en majorité|essentiellement|pour l['’]essentiel|surtout)\s+(?:des|de|d['’])\s*"
+                      r"([^,.;]+)", re.I)
+
+
 def participants(trig: Trigger, is_demonym, gaz: Gazetteer) -> list[Actor]:
-    """The people who protest: the trigger's subject without its count, or 'pour la plupart des X'."""
-    doc = trig.sentence.doc
+    """Who protests: the subject without its count ("des centaines d'étudiants" -> "étudiants"),
+    "pour la plupart des X" when the subject is only "personnes", and who called the protest."""
+    doc, sent = trig.sentence.doc, trig.sentence
     tok = doc[trig.i]
     subj = next((c for c in tok.children if c.dep_.startswith("nsubj")), None)
-    if subj is None and tok.pos_ == "NOUN" and tok.head.pos_ == "VERB":
+    if subj is None and tok.head.i != tok.i:
         subj = next((c for c in tok.head.children if c.dep_.startswith("nsubj") and c.i != tok.i), None)
     out = []
     if subj is not None and subj.pos_ in {"NOUN", "PROPN"}:
-        words = [t for t in subj.subtree if t.i < trig.i or t.i > trig.j]
-        if words:
-            span = doc[words[0].i:words[-1].i + 1]
-            text = re.sub(r"^(?:de[s]?|les?|la|l['’]|un|une|quelque|plus de|près de|environ|[\d  .,]+|"
-                          r"(?:des|plusieurs|une|un)\s+\w+(?:aines?|iers?)\s+(?:de\s+milliers\s+)?)\s*(?:de\s+|d['’])?",
-                          "", span.text, flags=re.I).strip(" ,")
-            text = re.sub(r"^(?:personnes|gens)\b,?\s*(?:pour la plupart\s+)?(?:des\s+)?", "", text).strip(" ,")
-            if text and len(text) < 120:
-                first = text.split()[0]
-                iso = gaz.country_of(first) if is_demonym(first) else None
-                if iso is None:
-                    iso = next((gaz.adjective_country(w) for w in text.split()[1:] if gaz.adjective_country(w)), None)
-                start = trig.sentence.start + span.start_char + span.text.find(text)
-                out.append(Actor(text, iso, start, start + len(text)))
-    call = re.search(r"à l['’]appel (?:de la |de l['’]|du |des |de |d['’])([^,.;]+)", trig.sentence.text)
+        span = doc[subj.left_edge.i:subj.right_edge.i + 1]
+        text = re.split(r"[,(]", span.text)[0]
+        text = LEADING_COUNT.sub("", text).strip(" ,")
+        majority = MAJORITY.search(span.text) or MAJORITY.match(sent.text[span.end_char:].lstrip(" ,"))
+        if majority and (not text or fold(text.split()[0]) in GENERIC):
+            text = majority.group(1).strip()
+        if text and fold(text) not in GENERIC and len(text) < 100:
+            start = sent.start + sent.text.find(text, span.start_char)
+            out.append(Actor(text, _nationality(text, is_demonym, gaz), start, start + len(text)))
+    call = re.search(r"\b[àaA] l['’]appel (?:de la |de l['’]|du |des |de |d['’])([^,.;]+)", sent.text)
     if call:
-        start = trig.sentence.start + call.start(1)
+        start = sent.start + call.start(1)
         out.append(Actor(call.group(1).strip(), None, start, start + len(call.group(1).strip())))
     return out
+
+
+def _nationality(text: str, is_demonym, gaz: Gazetteer) -> Optional[str]:
+    for w in text.split():
+        iso = gaz.country_of(w) if is_demonym(w) else gaz.adjective_country(w)
+        if iso:
+            return iso
+    return None
 
 
 def outcome(text: str) -> Outcome:
@@ -139,7 +154,3 @@ def outcome(text: str) -> Outcome:
                 total = max(total or 0, n)
         setattr(result, field, total)
     return result
-
-
-def fold_contains(text: str, word: str) -> bool:
-    return fold(word) in fold(text)

@@ -21,6 +21,7 @@ from .records import Quote, Speaker
 PAIRS = [("«", "»"), ("“", "”"), ("\"", "\"")]
 MIN_WORDS = 4
 PRONOUNS = {"il", "elle", "lui", "ils", "elles", "eux"}
+INCISE = re.compile(r",\s*(?P<verb>(?:a|avait|ont|avaient)-t-(?:il|elle|ils|elles)\s+\w+|\w+-(?:il|elle|ils|elles))\s*,")
 
 
 @dataclass
@@ -123,6 +124,9 @@ def _mentions(parsed: ParsedArticle, inside) -> list[Mention]:
 
 def _attribute(sent: Sentence, qs: int, qe: int, mentions: list[Mention], text: str, inside):
     doc = sent.doc
+    incise = INCISE.search(text[qs:qe])
+    if incise:  # « Nous resterons, a-t-il dit, jusqu'au bout »
+        return _resolve_pronoun(sent, mentions, qs), incise.group("verb")
     after = [t for t in doc if sent.start + t.idx >= qe + 1]
     before = [t for t in doc if sent.start + t.idx + len(t) <= qs - 1]
     # 1. attribution after the quotation: ", a déclaré X" / ", a-t-il dit" / ", selon X"

@@ -1,0 +1,48 @@
+"""Target, claims, participants and outcome of a protest."""
+import pytest
+
+PUB = "2024-03-13"
+
+
+@pytest.mark.parametrize("text,country", [
+    ("Des centaines de personnes ont manifesté mardi devant l'ambassade russe à Paris.", "RU"),
+    ("Une centaine de personnes se sont rassemblées mardi devant le consulat de Russie à Marseille.", "RU"),
+    ("Des Ukrainiens ont manifesté mardi devant la mission permanente de la Russie à Genève.", "RU"),
+    ("Plusieurs centaines de personnes ont manifesté mardi devant l'ambassade d'Iran à Berlin.", "IR"),
+    ("Des centaines de personnes ont manifesté mardi devant le palais présidentiel à Dakar.", "SN"),
+    ("Une centaine d'agriculteurs ont manifesté mardi devant la préfecture de Rennes.", "FR"),
+    ("Des militants ont manifesté mardi devant le ministère de la Santé à Rome.", "IT"),
+    ("Des centaines de Kurdes ont manifesté mardi à Paris pour dénoncer l'offensive de la Turquie.", "TR"),
+])
+def test_target_country(run, text, country):
+    (event,) = run(text, PUB).events
+    assert event.target.country == country
+
+
+def test_claims_are_the_purpose_clause(run):
+    (event,) = run("Des centaines de personnes ont manifesté mardi à Lyon pour dénoncer la fermeture de l'usine.",
+                   PUB).events
+    assert event.claims == ["dénoncer la fermeture de l'usine"]
+    span = event.claim_spans[0]
+    assert span.text == event.claims[0]
+    (event,) = run("Des milliers d'enseignants ont défilé mardi à Nantes contre la réforme du collège.", PUB).events
+    assert event.claims[0].startswith("contre la réforme du collège")
+
+
+def test_participants_and_their_country(run):
+    (event,) = run("A Berlin, des centaines de personnes, pour la plupart des requérants d'asile syriens, "
+                   "ont marché mardi jusqu'à l'ambassade russe.", PUB).events
+    assert any("requérants d'asile syriens" in p.text and p.country == "SY" for p in event.participants)
+
+
+def test_organisers_called_it(run):
+    (event,) = run("A l'appel de la CGT, 2 000 personnes ont défilé mardi à Lille.", PUB).events
+    assert any(p.text == "CGT" for p in event.participants)
+
+
+def test_outcome(run):
+    text = ("Mardi, un millier de personnes ont défilé à Toulouse. Dix-sept personnes ont été interpellées "
+            "et deux manifestants ont été blessés, selon la préfecture.")
+    (event,) = run(text, PUB).events
+    assert (event.outcome.arrests, event.outcome.injured, event.outcome.killed) == (17, 2, None)
+    assert event.size.best == 1000

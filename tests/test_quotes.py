@@ -1,0 +1,60 @@
+"""Quotations and their speakers."""
+import pytest
+
+PUB = "2024-03-13"
+
+
+@pytest.mark.parametrize("text,quote,speaker", [
+    ("« Nous ne lâcherons rien face au gouvernement », a déclaré Sophie Binet, secrétaire générale de la CGT.",
+     "Nous ne lâcherons rien face au gouvernement", "Sophie Binet"),
+    ("\"Nous ne lâcherons rien face au gouvernement\", a martelé Laurent Berger.",
+     "Nous ne lâcherons rien face au gouvernement", "Laurent Berger"),
+    ("“Nous ne lâcherons rien face au gouvernement”, a lancé le maire de Lyon, Grégory Doucet.",
+     "Nous ne lâcherons rien face au gouvernement", "Grégory Doucet"),
+    ("Le Premier ministre Michel Barnier a affirmé : « Le budget sera voté dans les temps. »",
+     "Le budget sera voté dans les temps.", "Michel Barnier"),
+    ("Selon Marine Tondelier, « la planification écologique est enterrée ».",
+     "la planification écologique est enterrée", "Marine Tondelier"),
+    ("« Le dialogue social est rompu depuis des mois », selon Frédéric Souillot.",
+     "Le dialogue social est rompu depuis des mois", "Frédéric Souillot"),
+])
+def test_quote_and_speaker(run, text, quote, speaker):
+    (q,) = run(text, PUB).quotes
+    assert q.text == quote
+    assert text[q.start:q.end] == quote
+    assert q.speaker and q.speaker.text.endswith(speaker.split()[-1])
+
+
+def test_incise_inside_the_quotation_is_one_quote(run):
+    text = "Jean Dupont est venu de Brest. « Nous resterons, a-t-il dit, jusqu'au bout de la grève »."
+    (q,) = run(text, PUB).quotes
+    assert q.text == "Nous resterons, a-t-il dit, jusqu'au bout de la grève"
+    assert q.speaker.text == "Jean Dupont"
+
+
+def test_pronoun_goes_to_the_last_named_person(run):
+    text = ("Ancienne ministre, Christiane Taubira a pris la parole devant la foule. "
+            "« Nous ne céderons pas sur l'essentiel », a-t-elle lancé.")
+    (q,) = run(text, PUB).quotes
+    assert q.speaker.text == "Christiane Taubira"
+
+
+def test_role_is_kept(run):
+    (q,) = run("« Les caisses sont vides depuis des années », a déclaré Pierre Moscovici, le premier président "
+               "de la Cour des comptes.", PUB).quotes
+    assert q.speaker.role.startswith("le premier président de la Cour des comptes")
+
+
+def test_unnamed_speaker_is_null_and_short_terms_are_not_quotes(run):
+    text = ("Les « gilets jaunes » étaient de retour. « On n'a rien lâché depuis le début », "
+            "a témoigné un manifestant.")
+    (q,) = run(text, PUB).quotes
+    assert q.text.startswith("On n'a rien lâché")
+    assert q.speaker is None
+
+
+def test_organisation_speaker(run):
+    text = ("La Confédération générale du travail (CGT) a publié un texte. "
+            "« La mobilisation ne faiblit pas dans les entreprises », écrit le syndicat dans un communiqué.")
+    (q,) = run(text, PUB).quotes
+    assert q.speaker.text in {"CGT", "Confédération générale du travail"}
