@@ -41,6 +41,7 @@ def create_app(store: Any, allow_writes: bool = False, token: Optional[str] = No
                   description="Protest events read from French news articles, with the words they came from.")
     errors.install(app)
     participants = _counts_participants(store)
+
     def read(method: str, *args: Any, **kwargs: Any) -> Any:
         return getattr(store, method)(*args, **kwargs)  # the store's engine is safe across threads
 
@@ -134,6 +135,7 @@ def create_app(store: Any, allow_writes: bool = False, token: Optional[str] = No
         extraction = await run_in_threadpool(paste.run_extractor, article)
         if article.store:
             await run_in_threadpool(read, "save", extraction)
+            await run_in_threadpool(read, "dedup")  # new events join their clusters, as after `vigie extract`
         return fast_json(paste.as_article_view(extraction, stored=article.store))
 
     def check_writer(request: Request) -> None:
