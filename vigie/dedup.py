@@ -4,10 +4,10 @@ Events are compared only within a block (same type and place key) and a date
 window. A pair links when its score (date closeness, mode compatibility,
 overlap of claim/participant/target/venue words, size agreement) reaches LINK;
 hard conflicts (same article, other city or GeoNames id, other target state,
-incompatible modes, both sides naming what they are about with no word in
-common, crowd sizes two orders of magnitude apart) forbid a link. Links are taken best first and merge two clusters
-only if no pair across them conflicts and the merged dates stay within the
-window, so a vague report cannot chain two distinct protests together.
+incompatible modes, both sides naming their cause with no word in common,
+crowd sizes over 30x apart) forbid a link. Links are taken best first and
+merge two clusters only if no pair across them conflicts and the merged dates
+stay within the window, so a vague report cannot chain two protests together.
 """
 from __future__ import annotations
 
@@ -88,7 +88,8 @@ class Item:
     day: Optional[int]
     mode: Optional[str]
     target: Optional[str]
-    words: frozenset
+    claims: frozenset  # words of the claims
+    words: frozenset  # words of the claims, participants, target and venue
     size: Optional[tuple]  # (min, max, best)
     row: dict = field(default_factory=dict, repr=False)
 
@@ -102,6 +103,7 @@ def item_from_row(row: dict) -> Item:
                 place=row.get("place_key") or place_key(row.get("country"), row.get("city")),
                 geonameid=row.get("geonameid"), day=day_number(row.get("date_start")),
                 mode=row.get("mode"), target=row.get("target_country"),
+                claims=tokens(row.get("claims")),
                 words=tokens(row.get("claims"), row.get("participants"), row.get("target_text"), row.get("venue")),
                 size=size, row=row)
 
@@ -118,7 +120,7 @@ def mode_score(a: Optional[str], b: Optional[str]) -> Optional[float]:
 
 
 def text_score(a: frozenset, b: frozenset) -> Optional[float]:
-    """Overlap coefficient, so a short claim contained in a longer one scores 1."""
+    """Overlap coefficient, so a short text contained in a longer one scores 1."""
     if not a or not b:
         return None
     return len(a & b) / min(len(a), len(b))
@@ -153,8 +155,10 @@ def score(a: Item, b: Item, window: int) -> Optional[float]:
     if mode is None:
         return None
     text = text_score(a.words, b.words)
-    if text == 0 and len(a.words) >= 2 and len(b.words) >= 2:
-        return None
+    if text == 0 and len(a.claims) >= 2 and len(b.claims) >= 2:
+        return None  # both say what they are about, with not one word in common
+    if text is not None and (not a.claims or not b.claims):
+        text = max(text, 0.5)  # a report silent on the cause neither confirms nor contradicts
     size = size_score(a.size, b.size)
     if size is None:
         return None
