@@ -20,5 +20,9 @@ def run(extractor):
     return _run
 
 
-def places(result, status="occurred"):
-    return sorted((e.location.city or "", e.location.country) for e in result.events if e.status == status)
+@pytest.fixture(scope="session")
+def places():
+    """The sorted (city, country) pairs of a result's events of one status."""
+    def _places(result, status="occurred"):
+        return sorted((e.location.city or "", e.location.country) for e in result.events if e.status == status)
+    return _places

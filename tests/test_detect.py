@@ -1,8 +1,6 @@
 """Which sentences are protests, of what mode and status: sentences written for each phenomenon."""
 import pytest
 
-from conftest import places
-
 PUB = "2024-03-13"  # a Wednesday
 
 
@@ -63,13 +61,13 @@ def test_planned_protests(run, text, day):
     assert events[0].date.start == day
 
 
-def test_one_event_per_place(run):
+def test_one_event_per_place(run, places):
     result = run("Mardi, des milliers de personnes ont manifesté à Paris, Lyon et Marseille contre la réforme.", PUB)
     assert places(result) == [("Lyon", "FR"), ("Marseille", "FR"), ("Paris", "FR")]
     assert {e.date.start for e in result.events} == {"2024-03-12"}
 
 
-def test_same_crowd_marching_then_rallying_is_one_event(run):
+def test_same_crowd_marching_then_rallying_is_one_event(run, places):
     text = ("Samedi, 2 000 personnes ont défilé à Rennes. Le cortège s'est ensuite rassemblé devant la préfecture, "
             "où les manifestants ont scandé des slogans.")
     assert places(run(text, PUB)) == [("Rennes", "FR")]

@@ -1,8 +1,6 @@
 """Toponyms resolved offline to GeoNames, French names and ambiguous names included."""
 import pytest
 
-from conftest import places
-
 PUB = "2024-03-13"
 
 
@@ -25,7 +23,7 @@ def test_french_place_names(run, text, city, country):
     assert text[event.location.char_start:event.location.char_end] == event.location.text
 
 
-def test_tripoli_by_the_countries_of_the_article(run):
+def test_tripoli_by_the_countries_of_the_article(run, places):
     libya = run("En Libye, la crise continue. Des centaines de personnes ont manifesté mardi à Tripoli.", PUB)
     lebanon = run("Au Liban, la crise continue. Des centaines de Libanais ont manifesté mardi à Tripoli, "
                   "dans le nord du Liban.", PUB)
@@ -33,7 +31,7 @@ def test_tripoli_by_the_countries_of_the_article(run):
     assert places(lebanon) == [("Tripoli", "LB")]
 
 
-def test_country_alone_gives_a_country_level_event(run):
+def test_country_alone_gives_a_country_level_event(run, places):
     result = run("Des milliers de personnes ont manifesté mardi en Iran contre le régime.", PUB)
     assert places(result) == [("", "IR")]
 
@@ -48,5 +46,5 @@ def test_venue_is_kept_as_text(run):
     ("Mardi, 500 personnes ont manifesté à Rennes contre la fermeture de l'usine de Lorient.", "Rennes"),
     ("Venus de Bayonne, 300 agriculteurs ont manifesté mardi à Pau.", "Pau"),
 ])
-def test_names_that_are_not_the_protest_place(run, text, city):
+def test_names_that_are_not_the_protest_place(run, places, text, city):
     assert places(run(text, PUB)) == [(city, "FR")]
