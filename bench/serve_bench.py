@@ -155,6 +155,10 @@ def main() -> int:
         scenarios = {
             "first data load": [("/api/counts", {"by": "day", "unit": "events"}), ("/api/events", page),
                                 ("/api/geojson", {})],
+            "filter change (country=FR)": [
+                ("/api/counts", {"by": "day", "unit": "events", "country": "FR"}),
+                ("/api/events", {**page, "country": "FR"}),
+                ("/api/geojson", {"country": "FR"})],
             "filter change (country=FR, mode=strike)": [
                 ("/api/counts", {"by": "day", "unit": "events", "country": "FR", "mode": "strike"}),
                 ("/api/events", {**page, "country": "FR", "mode": "strike"}),
