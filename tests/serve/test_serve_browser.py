@@ -219,6 +219,19 @@ def test_link_to_an_event_opens_its_article(browser, server, stored):
     w.check()
 
 
+def test_a_refused_filter_is_reported(browser, server, stored):
+    w = Watched(browser, server, lang="en")
+    page = w.open("/?lang=en")
+    page.locator('#filters input[name="country"]').fill("ZZ")  # two letters, but no country
+    expect(page.locator("#status")).to_be_visible()
+    expect(page.locator("#status")).to_contain_text("unknown ISO 3166-1 alpha-2 code")
+    page.locator('#filters input[name="country"]').fill("TR")
+    expect(page.locator("#status")).to_be_hidden()
+    expect(rows(page)).to_have_count(1)
+    # the 422 answers are the only problems the browser saw
+    assert w.problems and all("422" in p for p in w.problems), w.problems
+
+
 def test_paste_box_extracts_a_new_article(browser, server, stored):
     w = Watched(browser, server)
     page = w.open("/")

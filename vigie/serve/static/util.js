@@ -51,7 +51,9 @@ window.Vigie = (function () {
     let body = null;
     try { body = await r.json(); } catch (e) { body = null; }
     if (!r.ok) {
-      const err = new Error((body && body.message) || r.statusText || ("HTTP " + r.status));
+      // The API's error shape: {status, message, details}; details of a 422 name each field.
+      const fields = body && Array.isArray(body.details) ? body.details.map(d => `${d.field}: ${d.message}`) : [];
+      const err = new Error([(body && body.message) || r.statusText || ("HTTP " + r.status), ...fields].join(" — "));
       err.status = r.status;
       err.details = body && body.details;
       throw err;
