@@ -4,6 +4,7 @@ from __future__ import annotations
 import hashlib
 import json
 from datetime import datetime, timezone
+from functools import lru_cache
 from typing import Any, Optional
 
 import sqlalchemy as sa
@@ -16,6 +17,16 @@ from .clusters import refresh_clusters
 from .schema import EVENT_COLUMNS, QUOTE_COLUMNS, articles, events, mentions, quotes
 
 
+ARTICLE_COLUMNS = [c.name for c in articles.columns]
+# Statements built once: building Core statements per article costs more than running them.
+_OLD = sa.select(articles.c.content_hash, articles.c.status).where(articles.c.id == sa.bindparam("aid"))
+_EVENT_PKS = sa.select(events.c.id).where(events.c.article_id == sa.bindparam("aid"))
+_AFFECTED = sa.select(mentions.c.cluster_id).where(mentions.c.event_pk.in_(_EVENT_PKS)).distinct()
+_DELETES = [sa.delete(mentions).where(mentions.c.event_pk.in_(_EVENT_PKS)),
+            sa.delete(events).where(events.c.article_id == sa.bindparam("aid")),
+            sa.delete(quotes).where(quotes.c.article_id == sa.bindparam("aid"))]
+
+
 def content_hash(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
@@ -26,13 +37,12 @@ def save_records(conn: sa.Connection, article: Article, event_records: list[dict
     digest = content_hash(article.text)
     event_records = [_plain(r) for r in event_records]
     quote_records = [_plain(r) for r in quote_records]
-    old = conn.execute(sa.select(articles.c.content_hash, articles.c.status)
-                       .where(articles.c.id == article.id)).first()
+    old = conn.execute(_OLD, {"aid": article.id}).first()
     if old and old.content_hash == digest and old.status == "ok" \
             and _stored(conn, events, article.id) == event_records \
             and _stored(conn, quotes, article.id) == quote_records:
         return False
-    affected = _delete_children(conn, article.id)
+    affected = _delete_children(conn, article.id) if old else []
     _upsert(conn, {
         "id": article.id, "url": article.url, "source": article.source, "title": article.title,
         "published": _cut(article.published, 32), "lang": article.lang, "text": article.text,
@@ -86,23 +96,25 @@ def quote_row(article_id: str, record: dict[str, Any]) -> dict[str, Any]:
 
 def _delete_children(conn: sa.Connection, article_id: str) -> list[int]:
     """Delete an article's events, quotes and mentions; return the clusters that lost mentions."""
-    ids = sa.select(events.c.id).where(events.c.article_id == article_id)
-    affected = conn.execute(sa.select(mentions.c.cluster_id).where(mentions.c.event_pk.in_(ids))
-                            .distinct()).scalars().all()
-    conn.execute(sa.delete(mentions).where(mentions.c.event_pk.in_(ids)))
-    conn.execute(sa.delete(events).where(events.c.article_id == article_id))
-    conn.execute(sa.delete(quotes).where(quotes.c.article_id == article_id))
+    affected = conn.execute(_AFFECTED, {"aid": article_id}).scalars().all()
+    for stmt in _DELETES:
+        conn.execute(stmt, {"aid": article_id})
     return list(affected)
 
 
 def _upsert(conn: sa.Connection, row: dict[str, Any]) -> None:
-    if conn.dialect.name == "postgresql":
+    conn.execute(_upsert_statement(conn.dialect.name), {c: row.get(c) for c in ARTICLE_COLUMNS})
+
+
+@lru_cache(maxsize=None)
+def _upsert_statement(dialect: str):
+    if dialect == "postgresql":
         from sqlalchemy.dialects.postgresql import insert
     else:
         from sqlalchemy.dialects.sqlite import insert
-    stmt = insert(articles).values(row)
-    conn.execute(stmt.on_conflict_do_update(index_elements=["id"],
-                                            set_={k: stmt.excluded[k] for k in row if k != "id"}))
+    stmt = insert(articles)
+    return stmt.on_conflict_do_update(index_elements=["id"],
+                                      set_={c: stmt.excluded[c] for c in ARTICLE_COLUMNS if c != "id"})
 
 
 def _stored(conn: sa.Connection, table: sa.Table, article_id: str) -> list[dict]:
