@@ -194,6 +194,13 @@ def test_extract_returns_records_without_storing(server, stored):
     assert_error(get(server, f"/api/articles/{body['id']}"), 404)
 
 
+def test_extract_takes_a_datetime_as_published(server):
+    r = httpx.post(server.base + "/api/extract", json={"text": LYON, "published": "2023-03-13T18:30:00+01:00"},
+                   timeout=120)
+    assert r.status_code == 200, r.text
+    assert r.json()["published"] == "2023-03-13"
+
+
 def test_extract_plain_text(server):
     r = httpx.post(server.base + "/api/extract", content=LYON.encode(),
                    headers={"Content-Type": "text/plain; charset=utf-8"}, timeout=120)

@@ -5,7 +5,7 @@ import hashlib
 import json
 import re
 import threading
-from datetime import date
+from datetime import date, datetime
 from typing import Any, Optional
 
 from fastapi import Request
@@ -21,7 +21,8 @@ _extract_lock = threading.Lock()  # one extraction at a time: the spaCy pipeline
 
 class PastedArticle(BaseModel):
     text: str = Field(min_length=1, description="the article text, French")
-    published: Optional[date] = Field(None, description="publication date, anchor of relative dates")
+    published: Optional[datetime | date] = Field(
+        None, description="publication date or datetime (ISO), the anchor of relative dates")
     article_id: Optional[str] = Field(None, min_length=1, max_length=200, pattern=r"^[\w.:-]+$")
     title: Optional[str] = Field(None, max_length=1000)
     source: Optional[str] = Field(None, max_length=200)
@@ -97,7 +98,8 @@ def run_extractor(article: PastedArticle) -> Any:
     import vigie
 
     article_id = article.article_id or "pasted-" + hashlib.sha1(article.text.encode()).hexdigest()[:12]
-    published = article.published.isoformat() if article.published else None
+    p = article.published
+    published = (p.date() if isinstance(p, datetime) else p).isoformat() if p else None
     with _extract_lock:
         try:
             extraction = vigie.extract(article.text, published=published, article_id=article_id)
