@@ -90,3 +90,14 @@ def test_reopening_keeps_the_data_and_sqlite_is_in_wal_mode(store_target):
                 assert conn.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
         with s.db.read() as conn:
             assert conn.execute(sa.select(sa.func.count()).select_from(events)).scalar() == 1
+
+
+def test_readers_do_not_block_a_writer(store):
+    store.save(extraction("a1", [event("a1", 1, "Paris", "2023-03-07")]))
+    with store.db.read() as reader:
+        with reader.begin():
+            assert reader.execute(sa.select(sa.func.count()).select_from(events)).scalar() == 1
+            # a batch commits while the web page's read transaction is open (WAL on SQLite, MVCC on PostgreSQL)
+            store.save(extraction("a2", [event("a2", 1, "Lyon", "2023-03-07")]))
+            store.dedup()
+    assert store.count_events() == 2 and store.count_clusters() == 2
