@@ -38,25 +38,29 @@
     drawTimeline();
   }
 
-  async function loadView(fit) {
+  // The table's page and (unless only the page changed) the map, for the current filters.
+  async function loadView(fit, withMap = true) {
     const seq = ++state.seq;
     const f = viewFilters();
     if (f.date_from && f.date_to && f.date_from > f.date_to) {
       state.page = { total: 0, limit: PAGE, offset: 0, items: [] };
       renderTable();
       V.map.show({ features: [] }, false);
+      $("#map-note").textContent = "";
       return;
     }
     const [page, geo] = await Promise.all([
       V.api("/api/events", { ...f, limit: PAGE, offset: state.offset }),
-      V.api("/api/geojson", f), // the server's default limit is the map's
+      withMap ? V.api("/api/geojson", f) : null, // the server's default limit is the map's
     ]);
     if (seq !== state.seq) return; // a newer request has been sent meanwhile
     state.page = page;
     renderTable();
+    if (!geo) return;
     V.map.show(geo, fit);
     const shown = geo.features.length;
-    $("#map-note").textContent = shown >= geo.limit && shown < page.total ? V.t("map_sample", { n: V.num(shown), total: V.num(page.total) }) : "";
+    $("#map-note").textContent = shown >= geo.limit && shown < page.total
+      ? V.t("map_sample", { n: V.num(shown), total: V.num(page.total) }) : "";
   }
 
   async function run(jobs) {
@@ -194,8 +198,8 @@
     for (const r of document.querySelectorAll('input[name="measure"]')) {
       r.addEventListener("change", () => { state.measure = r.value; run([loadTimeline()]); });
     }
-    $("#prev").addEventListener("click", () => { state.offset = Math.max(0, state.offset - PAGE); run([loadView(false)]); });
-    $("#next").addEventListener("click", () => { state.offset += PAGE; run([loadView(false)]); });
+    $("#prev").addEventListener("click", () => { state.offset = Math.max(0, state.offset - PAGE); run([loadView(false, false)]); });
+    $("#next").addEventListener("click", () => { state.offset += PAGE; run([loadView(false, false)]); });
     const tbody = $("#events tbody");
     const openRow = tr => tr && tr.dataset.event && openEvent(tr.dataset.article, tr.dataset.event);
     tbody.addEventListener("click", e => openRow(e.target.closest("tr")));
@@ -203,8 +207,7 @@
     $("#lang").addEventListener("change", e => {
       V.lang = e.target.value;
       try { localStorage.setItem("vigie.lang", V.lang); } catch (err) { /* private mode */ }
-      applyLanguage();
-      if (state.page) run([loadView(false)]); // the map legend and tooltips are drawn with the names
+      applyLanguage(); // map tooltips are written on hover, in the language of the moment
     });
     let resizeTimer = null;
     window.addEventListener("resize", () => {
