@@ -17,8 +17,10 @@ OUTCOME_WORDS = {
     "killed": r"tuée?s?|morte?s?|décédée?s?",
 }
 _NUM = r"(?P<n>\d[\d  .]*|un|une|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|quinze|vingt|trente|" \
-       r"cinquante|cent|dix-\w+|vingt-\w+|une\s+dizaine|une\s+vingtaine|une\s+centaine|des\s+dizaines|des\s+centaines)"
-VAGUE_COUNTS = {"une dizaine": 10, "une vingtaine": 20, "une centaine": 100, "des dizaines": 40, "des centaines": 300}
+       r"cinquante|cent|dix-\w+|vingt-\w+|une\s+\w+aine|des\s+dizaines|des\s+centaines)"
+VAGUE_COUNTS = {"une dizaine": 10, "une quinzaine": 15, "une vingtaine": 20, "une trentaine": 30, "une quarantaine": 40,
+                "une cinquantaine": 50, "une soixantaine": 60, "une centaine": 100, "des dizaines": 40,
+                "des centaines": 300}
 
 
 @lru_cache(maxsize=1)
@@ -45,7 +47,7 @@ def claims(sentence_text: str, offset: int, after: int) -> list[Span]:
         if sentence_text[start:start + 5].lower() == "pour ":
             start += 5  # the claim is what they ask for: "dénoncer X", not "pour dénoncer X"
         tail = sentence_text[start:]
-        stop = re.search(r"[.;:!?»«\"]|,\s+(?:selon|où|qui|alors|tandis|avant|après|mais|a-t-|ont|a\s)|\s+selon\s", tail)
+        stop = re.search(r"[.,;:!?»«\"(]|\s(?:selon|a|ont|avait|avaient|est|sont|était|étaient)\s", tail)
         text = tail[:stop.start() if stop else len(tail)].strip(" ,")
         if len(text.split()) >= 1:
             out.append(Span(text, offset + start, offset + start + len(text)))
@@ -94,7 +96,7 @@ def _state_after(tail: str, gaz: Gazetteer) -> Optional[str]:
 
 
 def _phrase_end(tail: str) -> int:
-    m = re.search(r"[,.;:]|\s(?:à|pour|contre|avant|après|où|qui|et)\s", tail)
+    m = re.search(r"[,.;:]|\s(?:à|pour|contre|avant|après|où|qui|et|a|ont|est|sont|avait|était)\s", tail)
     return m.start() if m else len(tail)
 
 
@@ -115,7 +117,7 @@ def participants(trig: Trigger, is_demonym, gaz: Gazetteer) -> list[Actor]:
     if subj is None and tok.head.i != tok.i:
         subj = next((c for c in tok.head.children if c.dep_.startswith("nsubj") and c.i != tok.i), None)
     out = []
-    if subj is not None and subj.pos_ in {"NOUN", "PROPN"}:
+    if subj is not None and subj.pos_ in {"NOUN", "PROPN"} and subj.dep_ != "nsubj:pass":
         span = doc[subj.left_edge.i:subj.right_edge.i + 1]
         text = re.split(r"[,(]", span.text)[0]
         text = LEADING_COUNT.sub("", text).strip(" ,")
@@ -144,7 +146,7 @@ def outcome(text: str) -> Outcome:
     """Arrests, injured and killed counted in the text ("Dix-sept personnes ont été interpellées")."""
     result = Outcome()
     for field, pattern in OUTCOME_WORDS.items():
-        rx = re.compile(rf"(?<![\w-]){_NUM}\s+(?:\w+\s+){{0,2}}?(?:ont\s+été\s+|sont\s+|ont\s+|a\s+été\s+)?(?:{pattern})\b"
+        rx = re.compile(rf"(?<![\w-]){_NUM}\s+(?!ans\b|an\b|mois\b)(?:de\s+|d['’])?(?:\w+\s+){{0,2}}?(?:ont\s+été\s+|sont\s+|ont\s+|a\s+été\s+)?(?:{pattern})\b"
                         rf"|(?:fait\s+état\s+d['’]une|une\s+seule)\s+(?:{pattern})", re.IGNORECASE)
         total = None
         for m in rx.finditer(text):

@@ -61,6 +61,7 @@ class ArticleAssembler:
         names += re.findall(r"(?<![\w'’-])[A-ZÉÈÎ][\w'’-]+(?:\s+[A-Z][\w'’-]+)+", parsed.text)
         self.context: Counter = context_countries(names, gaz)
         self.is_demonym = lambda w: bool(w[:1].isupper() and gaz.country_of(w))
+        self.quiet: set[int] = set()  # sentences that told no event: they may add to the one before
 
     def events(self) -> list[Event]:
         sentences = [s for s in self.parsed.parsed() if s.candidate or self._next_is_candidate(s)]
@@ -68,7 +69,8 @@ class ArticleAssembler:
         for s in sentences:
             trigs = find_triggers(s, self.is_demonym, self._has_crowd_size(s)) if s.trigger else []
             found.append((s, trigs))
-        strong = any(t.strength == "strong" for _, ts in found for t in ts)
+        strong = any(t.strength == "strong" or (t.strength == "agent" and self._has_crowd_size(s))
+                     for s, ts in found for t in ts)  # "20 000 manifestants" is a protest too
         if not strong:
             return []
         mentions: list[Mention] = []
@@ -85,8 +87,10 @@ class ArticleAssembler:
                     frame = m.day
             if made:
                 last = made[-1]
-            elif dates and dates[0].day and self._is_frame(s, dates[0]) and dates[0].day <= (self.pub or dates[0].day):
-                frame = dates[0].day
+            else:
+                self.quiet.add(s.index)
+                if dates and dates[0].day and self._is_frame(s, dates[0]) and dates[0].day <= (self.pub or dates[0].day):
+                    frame = dates[0].day
             mentions.extend(made)
         return self._build(self._merge(mentions))
 
@@ -113,6 +117,7 @@ class ArticleAssembler:
         trigs = [t for t in trigs if not t.background and not self._in_quote(t.start)]
         sizes = [z for z in find_sizes(s.text, s.start, self.is_demonym) if not self._in_quote(z.start)]
         claim_spans = actors.claims(s.text, s.start, trigs[0].start) if trigs else []
+        trigs = [t for t in trigs if not any(c.start <= t.start < c.end for c in claim_spans)]  # what they protest about
         anchors = frozenset(i for t in trigs for i in (*range(t.i, t.j), s.doc[t.i].head.i))
         places = self._places(s, claim_spans, anchors)
         dates = [d for d in dates if not self._governed_elsewhere(s, d.start, anchors)]
@@ -137,12 +142,12 @@ class ArticleAssembler:
                 day = frame
             if day and self.pub and trig.status == "occurred" and (self.pub - day).days > BACKGROUND_DAYS:
                 continue
-            if day and date and "matin" in date.text.lower() and re.search(r"nuits?\s+d['e]", s.text[:trig.start - s.start][-30:]):
+            if day and date and "matin" in date.text.lower() and re.search(r"nuits?\s+d['e]", s.text[:trig.end - s.start][-40:]):
                 day -= dt.timedelta(days=1)  # "une nuit de violences" seen "jeudi matin" began on Wednesday
             if not trig_places:
                 if trig.strength == "agent" and not sizes:
                     continue
-                trig_places = self._anaphoric_place(s, trig) or ([last.place] if last else self._country_place(s))
+                trig_places = self._anaphoric_place(s, trig) or self._inherited_place(s, trig, last)
             mode = _best_mode(trig, trigs)
             for place in trig_places:
                 out.append(Mention(trig, s, place, date, day, mode, trig.status, trig.strength,
@@ -197,6 +202,15 @@ class ArticleAssembler:
             dates = [d for d in find_dates(s.text, self.pub, True, s.start) if not self._in_quote(d.start)]
         return min(dates, key=lambda d: abs(d.start - pos))
 
+    def _inherited_place(self, s: Sentence, trig: Trigger, last: Optional[Mention]) -> list[PlaceMention]:
+        """A sentence without a place goes on about the last event; an announced protest without
+        one is the country's ("L'intersyndicale appelle à une nouvelle journée de mobilisation")."""
+        if last is None:
+            return self._country_place(s)
+        if trig.status == "planned" and last.status != "planned":
+            return [PlaceMention(s.start, s.start, "", last.place.country, None, "country")]
+        return [last.place]
+
     def _country_place(self, s: Sentence) -> list[PlaceMention]:
         for w in re.findall(r"[\w’'-]+", s.text):
             iso = self.gaz.country_of(w) if w[:1].isupper() else self.gaz.adjective_country(w)
@@ -224,11 +238,16 @@ class ArticleAssembler:
         crowd = [z for z in sizes if z.crowd or z.same]
         if not crowd:
             return
-        if len(sizes) == 1 or len({id(m.place) for m in mentions}) == 1:
-            for m in mentions:
-                m.size = crowd[0] if not crowd[0].same else None
-            return
         places = sorted({id(m.place): m.place for m in mentions}.values(), key=lambda p: p.start)
+        if len(places) == 1:
+            # the subject's figure, unless a figure stands right before the place: "dont 8 000 à Paris"
+            text = self.parsed.text
+            local = [z for z in sizes if not z.same and z.end <= places[0].start
+                     and re.fullmatch(r"\s*(?:à|a|en|au|aux|dans)\s+(?:l['’]|la\s+|le\s+)?", text[z.end:places[0].start])]
+            pick = local[-1] if local else next((z for z in crowd if not z.same), None)
+            for m in mentions:
+                m.size = pick
+            return
         size_first = sizes[0].start < places[0].start
         chosen: dict[int, SizeMention] = {}
         for k, p in enumerate(places):
@@ -274,6 +293,16 @@ class ArticleAssembler:
             kept.append(e)
         return kept
 
+    def _follow_up(self, s: Sentence) -> list[Sentence]:
+        """The sentences after an event's that tell no event of their own, in its paragraph ("La police
+        a procédé à une trentaine d'arrestations")."""
+        out = []
+        for nxt in self.parsed.sentences[s.index + 1:]:
+            if nxt.paragraph != s.paragraph or nxt.index not in self.quiet:
+                break
+            out.append(nxt)
+        return out
+
     def _build(self, mentions: list[Mention]) -> list[Event]:
         events = []
         lead_target = next((m.target for m in mentions if m.status == "occurred"), None)
@@ -284,7 +313,7 @@ class ArticleAssembler:
                                   if foreign else Actor(None, m.place.country))
             first, last_s = m.sentences[0], m.sentences[-1]
             evidence = Evidence(self.parsed.text[first.start:last_s.end], first.start, last_s.end)
-            out = actors.outcome(" ".join(x.text for x in m.sentences))
+            out = actors.outcome(" ".join(x.text for x in m.sentences + self._follow_up(last_s)))
             city = m.place.city
             loc = Location(m.place.text or None, city.name if city else None, city.admin1 if city else None,
                            m.place.country, city.lat if city else None, city.lon if city else None,

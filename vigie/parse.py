@@ -95,7 +95,7 @@ def _ends_sentence(para: str, i: int) -> bool:
         return False
     if para[i] == ".":
         word = re.search(r"([\w.\-°]+)$", para[:i])
-        if word and (word.group(1).lower() in ABBREVIATIONS or len(word.group(1)) == 1):
+        if word and (word.group(1).lower() in ABBREVIATIONS or (len(word.group(1)) == 1 and word.group(1).isalpha())):
             return False
     return True
 

@@ -121,6 +121,8 @@ def _name_spans(doc):
         if ent.label_ in {"LOC", "GPE", "MISC", "ORG", "PER"}:
             if len(ent) > 1 and (ent[0].text in {"A", "À"} or ent[0].pos_ == "ADP"):
                 ent = doc[ent.start + 1:ent.end]  # "A Fresnes", "au Caire": a preposition inside the entity
+            if not ent[0].text[:1].isupper():
+                continue  # "tribunal de Paris": the name inside is found below
             spans.append(ent)
             covered.update(range(ent.start, ent.end))
     i = 0

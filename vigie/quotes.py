@@ -92,7 +92,7 @@ def acronyms(text: str) -> dict[str, str]:
 
 def extract_quotes(article_id: str, parsed: ParsedArticle, published: Optional[str]) -> list[Quote]:
     text = parsed.text
-    spans = [s for s in find_quote_spans(text) if len(text[s[0]:s[1]].split()) >= MIN_WORDS]
+    spans = [s for s in find_quote_spans(text) if len(text[s[0]:s[1]].split()) >= MIN_WORDS or _said(text, s[1])]
     if not spans:
         return []
     inside = lambda a, b: any(x - 1 <= a and b <= y + 1 for x, y in spans)  # noqa: E731
@@ -108,6 +108,13 @@ def extract_quotes(article_id: str, parsed: ParsedArticle, published: Optional[s
             speaker.text = expand.get(speaker.text, speaker.text)
         quotes.append(Quote(article_id, text[s:e], s, e, speaker, verb, published))
     return quotes
+
+
+def _said(text: str, end: int) -> bool:
+    """A short quotation is words said when a speech verb follows it: « Nous sommes ravis », a confié X."""
+    m = re.match(r"^[\s»”\"!?.…]*,\s*(?:(?:a|ont|avait|avaient|lui\s+a|s['’]est|se\s+sont)(?:-t-\w+)?\s+)?([\w-]+)",
+                 text[end:end + 60])
+    return bool(m) and any(fold(m.group(1)).startswith(fold(v)[:5]) for v in _verbs() if len(v) > 4)
 
 
 def _mentions(parsed: ParsedArticle, inside) -> list[Mention]:

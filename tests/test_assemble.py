@@ -1,0 +1,78 @@
+"""Whole-article rules: frame dates, inherited places, lists of figures, summaries, follow-ups."""
+PUB = "2024-03-13"  # a Wednesday
+
+
+def occurred(result):
+    return [e for e in result.events if e.status == "occurred"]
+
+
+def test_a_sentence_initial_date_frames_the_sentences_after_it(run):
+    text = ("Lundi, la colère a éclaté dans les grandes villes. A Lyon, plusieurs centaines de personnes se sont "
+            "rassemblées devant la mairie. A Grenoble, 2 000 personnes ont défilé dans le centre-ville.")
+    result = run(text, PUB)
+    assert [(e.location.city, e.date.start) for e in occurred(result)] == [("Lyon", "2024-03-11"), ("Grenoble", "2024-03-11")]
+
+
+def test_a_background_clause_does_not_set_the_date(run):
+    text = ("Comme lors de la mobilisation à Nantes, la semaine dernière, des appels avaient circulé. "
+            "Samedi, un millier de personnes ont défilé à Angers.")
+    (event,) = occurred(run(text, "2024-03-17"))
+    assert (event.location.city, event.date.start) == ("Angers", "2024-03-16")
+
+
+def test_figures_paired_with_places_in_a_list(run):
+    text = "Mardi, les cortèges ont réuni 9 000 personnes à Nantes, 6 000 à Rennes, autant à Brest et 2 000 à Vannes."
+    got = {e.location.city: e.size.best for e in occurred(run(text, PUB))}
+    assert got == {"Nantes": 9000, "Rennes": 6000, "Brest": 6000, "Vannes": 2000}
+
+
+def test_places_then_figures(run):
+    text = "Mardi, Lyon a compté au moins 20 000 manifestants, Grenoble et Valence 5 000 chacune, et Annecy 3 000."
+    got = {e.location.city: e.size.best for e in occurred(run(text, PUB))}
+    assert got == {"Lyon": 20000, "Grenoble": 5000, "Valence": 5000, "Annecy": 3000}
+
+
+def test_the_figure_right_before_the_place(run):
+    text = "Selon le ministère, 150 000 personnes ont manifesté mardi dans tout le pays, dont 12 000 à Toulouse."
+    (event,) = occurred(run(text, PUB))
+    assert (event.location.city, event.size.best) == ("Toulouse", 12000)
+
+
+def test_a_country_wide_summary_folds_into_the_city_events(run):
+    text = ("Des milliers de personnes ont manifesté mardi dans plusieurs villes d'Espagne. "
+            "A Madrid, 10 000 personnes ont défilé. A Séville, un millier de personnes se sont rassemblées.")
+    assert sorted(e.location.city or "" for e in occurred(run(text, PUB))) == ["Madrid", "Sevilla"]
+
+
+def test_a_nationwide_strike_stays_a_country_event(run):
+    text = ("Une grève générale a paralysé mardi la Belgique. A Bruxelles, 15 000 personnes ont défilé "
+            "dans le centre-ville.")
+    got = sorted((e.mode, e.location.city or "") for e in occurred(run(text, PUB)))
+    assert got == [("march", "Brussels"), ("strike", "")]
+
+
+def test_a_sentence_without_place_goes_on_about_the_last_event(run):
+    text = ("Mardi, 3 000 personnes ont défilé à Rouen contre la fermeture de l'hôpital. "
+            "La manifestation s'est déroulée dans le calme. La police a procédé à une dizaine d'interpellations.")
+    (event,) = occurred(run(text, PUB))
+    assert event.location.city == "Rouen" and event.outcome.arrests == 10
+
+
+def test_an_announced_protest_without_place_is_the_country(run):
+    text = ("Mardi, 3 000 personnes ont défilé à Rouen. Les syndicats appellent à une nouvelle journée de grève "
+            "jeudi 21 mars.")
+    planned = [e for e in run(text, PUB).events if e.status == "planned"]
+    assert [(e.location.city, e.location.country, e.date.start) for e in planned] == [(None, "FR", "2024-03-21")]
+
+
+def test_y_refers_to_the_last_town_named(run):
+    text = ("Les appels à converger vers Besançon se multipliaient depuis des jours. "
+            "Mardi, un millier de personnes s'y sont rassemblées.")
+    (event,) = occurred(run(text, PUB))
+    assert event.location.city == "Besançon"
+
+
+def test_a_night_of_riots_seen_in_the_morning_began_the_evening_before(run):
+    text = "Des voitures brûlées jonchaient mercredi matin les rues de Roubaix, après une nuit de violences."
+    (event,) = occurred(run(text, PUB))
+    assert (event.location.city, event.date.start, event.mode) == ("Roubaix", "2024-03-12", "riot")
