@@ -9,10 +9,12 @@
     return Number.isInteger(s) && Number.isInteger(e) && s >= 0 && s < e && e <= text.length;
   }
 
-  // Where a field's words are: its own offsets when it has them, else its text searched
-  // inside the evidence first, then anywhere in the article.
+  // Where a field's words are: its own offsets when they hold its words, else its words
+  // searched inside the evidence first, then anywhere in the article.
   function locate(text, obj, sKey, eKey, words, lo, hi) {
-    if (obj && valid(text, obj[sKey], obj[eKey])) return [obj[sKey], obj[eKey]];
+    if (obj && valid(text, obj[sKey], obj[eKey]) && (!words || text.slice(obj[sKey], obj[eKey]) === words)) {
+      return [obj[sKey], obj[eKey]];
+    }
     if (!words) return null;
     let i = text.indexOf(words, lo);
     if (i < 0 || i + words.length > hi) i = text.indexOf(words);
