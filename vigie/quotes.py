@@ -39,6 +39,11 @@ def _verbs():
 
 
 @lru_cache(maxsize=1)
+def _roles():
+    return frozenset(fold(w) for w in words("role_nouns.txt"))
+
+
+@lru_cache(maxsize=1)
 def _anaphors():
     return frozenset(fold(w) for w in words("speaker_anaphors.txt"))
 
@@ -157,6 +162,8 @@ def _attribute(sent: Sentence, qs: int, qe: int, mentions: list[Mention], text: 
             pick = next((m for m in person if m.subject), None) or (person[-1] if person else own[-1])
             return Speaker(pick.text, _role(text, pick), pick.start, pick.end), _verb_text(doc, verb) if verb else None
         subject = next((t for t in before if t.pos_ == "PROPN" and t.dep_.startswith("nsubj")), None)
+        if subject is None and before[0].pos_ == "PROPN" and len(before) > 1 and before[1].text == ",":
+            subject = before[0]  # "Faysal, un Soudanais de 30 ans, dit ... : « »"
         if subject is not None:  # a name NER missed: "Faysal, un Soudanais de 30 ans, dit : « ... »"
             span = sent.doc[subject.left_edge.i if subject.left_edge.pos_ == "PROPN" else subject.i:subject.i + 1]
             return Speaker(span.text, None, sent.start + span.start_char, sent.start + span.end_char), \
@@ -167,6 +174,8 @@ def _attribute(sent: Sentence, qs: int, qe: int, mentions: list[Mention], text: 
                 return _resolve_pronoun(sent, mentions, qs), _verb_text(doc, verb)
             if subj and subj[0].lower_ in PRONOUNS:
                 return _resolve_pronoun(sent, mentions, qs), _verb_text(doc, verb)
+            if verb is not None and any(fold(t.lemma_) in _roles() for t in before[max(0, verb.i - 4):verb.i]):
+                return _resolve_pronoun(sent, mentions, qs), _verb_text(doc, verb)  # "le futur premier ministre a promis"
     return None, None
 
 
