@@ -374,3 +374,39 @@ def test_cli_refuses_to_start(tmp_path, args, env, message):
                        cwd=REPO, capture_output=True, text=True, timeout=60,
                        env={**os.environ, **env})
     assert r.returncode == 2 and message in r.stderr
+
+
+def test_serves_a_postgresql_store(example, tmp_path, make_server):
+    """The same API over PostgreSQL: a throwaway cluster from the store tests' helper."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("store_conftest", REPO / "tests" / "store" / "conftest.py")
+    helpers = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(helpers)
+    try:
+        pg = helpers.PostgresServer()
+    except (FileNotFoundError, KeyError, subprocess.CalledProcessError) as e:
+        if os.environ.get("CI"):
+            pytest.fail(f"PostgreSQL could not be started: {e}")
+        pytest.skip(f"PostgreSQL could not be started: {e}")
+    try:
+        import vigie
+        from vigie.store import Store
+
+        url = pg.create_database()
+        store = Store.open(url)
+        for result in vigie.extract_many([example]):
+            store.save(result)
+        store.dedup()
+        store.close()
+        s = make_server(url)
+        events = get(s, "/api/events").json()
+        assert EXAMPLE_CITIES <= {e["city"] for e in events["items"]}
+        assert len(get(s, "/api/geojson").json()["features"]) == events["total"]
+        assert sum(i["value"] for i in get(s, "/api/counts", by="country").json()["items"]) == events["total"]
+        article = get(s, f"/api/articles/{example['id']}").json()
+        assert article["text"] == example["text"] and len(article["quotes"]) >= 3
+        assert_error(get(s, "/api/events", country="ZZ"), 422)
+        s.stop()
+    finally:
+        pg.stop()
