@@ -58,3 +58,18 @@ def test_organisation_speaker(run):
             "« La mobilisation ne faiblit pas dans les entreprises », écrit le syndicat dans un communiqué.")
     (q,) = run(text, PUB).quotes
     assert q.speaker.text in {"CGT", "Confédération générale du travail"}
+
+
+@pytest.mark.parametrize("text,speaker", [
+    ("« Nous irons jusqu'au bout de ce combat », estime Marie Dupont, porte-parole du collectif.", "Marie Dupont"),
+    ("Marie Dupont dirige le collectif depuis 2019. « Nous irons jusqu'au bout de ce combat », explique-t-elle.",
+     "Marie Dupont"),
+    ("Emmanuel Macron a réagi mardi soir. « Je ne céderai pas à la rue, ni aujourd'hui ni demain », a déclaré "
+     "le chef de l'Etat.", "Emmanuel Macron"),
+    ("Laurent Berger était en tête du cortège. Le leader de la CFDT a ajouté : « Nous ne lâcherons rien, jamais. »",
+     "Laurent Berger"),
+    ("\"On ne nous écoute pas depuis des mois\", déplore Karim, 34 ans, chauffeur de bus à Marseille.", "Karim"),
+])
+def test_speaker_by_inversion_role_or_pronoun(run, text, speaker):
+    (q,) = run(text, PUB).quotes
+    assert q.speaker and q.speaker.text == speaker

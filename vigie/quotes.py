@@ -39,6 +39,18 @@ def _verbs():
 
 
 @lru_cache(maxsize=1)
+def _verb_stems() -> tuple[str, ...]:
+    return tuple(sorted({v[:-2] for v in _verbs() if len(v) > 5 and v.endswith(("er", "ir", "re"))}, key=len, reverse=True))
+
+
+def _is_speech_verb(tok) -> bool:
+    """A speech verb, also when the lemmatizer misses it ("estime" left as a noun's lemma)."""
+    if fold(tok.lemma_) in _verbs():
+        return tok.pos_ in {"VERB", "AUX"}
+    return tok.pos_ in {"VERB", "NOUN", "ADJ"} and fold(tok.text).startswith(_verb_stems())
+
+
+@lru_cache(maxsize=1)
 def _roles():
     return frozenset(fold(w) for w in words("role_nouns.txt"))
 
@@ -147,7 +159,7 @@ def _attribute(sent: Sentence, qs: int, qe: int, mentions: list[Mention], text: 
             break
         if t.lower_ == "selon" and k + 1 < len(after):
             return _speaker_from(after[k + 1:], sent, mentions, qs), "selon"
-        if t.pos_ in {"VERB", "AUX"} and fold(t.lemma_) in _verbs() and any(x.text == "," for x in after[:k + 1]):
+        if _is_speech_verb(t) and any(x.text == "," for x in after[:k + 1]):
             verb = _verb_text(doc, t)
             pron = _clitic(doc, t)
             if pron:
@@ -155,8 +167,12 @@ def _attribute(sent: Sentence, qs: int, qe: int, mentions: list[Mention], text: 
             return _speaker_from(after[k + 1:], sent, mentions, qs), verb
     # 2. attribution before it in the sentence: "X a affirmé :", "Selon X, «"
     if before:
-        verb = next((t for t in reversed(before) if t.pos_ in {"VERB"} and fold(t.lemma_) in _verbs()), None)
+        verb = next((t for t in reversed(before) if _is_speech_verb(t)), None)
         own = [m for m in mentions if sent.start <= m.start and m.end <= qs]
+        role_subject = verb is not None and any(c.dep_.startswith("nsubj") and fold(c.lemma_) in _roles()
+                                                for c in verb.children)
+        if own and role_subject and not any(m.label == "PER" for m in own):
+            return _resolve_pronoun(sent, mentions, qs), _verb_text(doc, verb)  # "Le leader de la CFDT a ajouté :"
         if own:
             person = [m for m in own if m.label == "PER"]
             pick = next((m for m in person if m.subject), None) or (person[-1] if person else own[-1])
@@ -193,7 +209,9 @@ def _speaker_from(tokens, sent: Sentence, mentions: list[Mention], qs: int) -> O
     pick = person[0] if person else (here[0] if here else None)
     if pick:
         return Speaker(pick.text, _role(sent.doc.text, pick, sent.start), pick.start, pick.end)
-    noun = next((t for t in tokens[:4] if t.pos_ == "NOUN"), None)
+    noun = next((t for t in tokens[:6] if t.pos_ == "NOUN" and t.lower_ not in {"afp", "presse"}), None)
+    if noun is not None and fold(noun.lemma_) in _roles() and any(t.lower_ in {"l'", "la", "le"} for t in tokens[:5]):
+        return _resolve_pronoun(sent, mentions, qs)  # "a déclaré le chef de l'Etat"
     if noun is not None and fold(noun.lemma_) in _anaphors() and any(t.lower_ in {"l'", "la", "le"} for t in tokens[:3]):
         orgs = [m for m in mentions if m.label == "ORG" and m.end <= qs]
         if orgs:
@@ -211,7 +229,7 @@ def _resolve_pronoun(sent: Sentence, mentions: list[Mention], qs: int) -> Option
 
 
 def _clitic(doc, verb) -> Optional[str]:
-    for t in doc[verb.i - 2:verb.i + 2] if verb.i >= 2 else doc[:verb.i + 2]:
+    for t in doc[max(0, verb.i - 2):verb.i + 3]:
         m = re.fullmatch(r"-(?:t-)?(il|elle|ils|elles)", t.text.lower())
         if m or (t.lower_ in {"il", "elle", "ils", "elles"} and t.dep_.startswith("nsubj")):
             return t.text
