@@ -110,3 +110,14 @@ def test_conflicts_keep_events_apart():
 def test_place_names_are_normalised():
     assert dedup.place_key("fr", "St-Étienne") == dedup.place_key("FR", "Saint-Etienne") == "FR|saint etienne"
     assert dedup.place_key("FR", None) == "FR|" and dedup.place_key(None, "Paris") is None
+
+
+def test_evaluate_on_what_the_extractor_finds(tmp_path):
+    """End to end: dedup over real extractor output, each event mapped to its gold protest (a smoke test:
+    its scores follow the extractor's quality, so only their sanity is asserted)."""
+    from vigie.store import Store
+
+    with Store.open(tmp_path / "e.db") as store:
+        scores = evaluate(store, CORPUS, extract=True)
+        assert scores["events"] > 20 and 0 <= scores["precision"] <= 1 and 0 <= scores["recall"] <= 1
+        assert store.check() == [] and store.count_clusters() <= scores["events"]

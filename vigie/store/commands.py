@@ -24,6 +24,8 @@ def register(subparsers) -> None:
     d.add_argument("--full", action="store_true", help="recluster every event, not only new ones")
     d.add_argument("--evaluate", metavar="CORPUS",
                    help="load a gold corpus (JSON Lines) into a temporary store and print pairwise precision/recall")
+    d.add_argument("--extract", action="store_true",
+                   help="with --evaluate: cluster what the extractor finds in the corpus texts, not the gold records")
     d.add_argument("--errors", action="store_true", help="with --evaluate: list the wrong pairs")
     d.add_argument("--json", action="store_true", help="print the result as JSON")
     d.set_defaults(func=cmd_dedup)
@@ -103,7 +105,7 @@ def _evaluate(args: argparse.Namespace) -> int:
             if args.db and store.count_events():
                 print("vigie dedup --evaluate: --db must be an empty database", file=sys.stderr)
                 return 2
-            scores = evaluate(store, args.evaluate, args.window)
+            scores = evaluate(store, args.evaluate, args.window, extract=args.extract)
     if args.json:
         print(json.dumps(scores if args.errors else {k: v for k, v in scores.items() if k != "errors"}))
         return 0
