@@ -31,15 +31,17 @@ FAMILY = {"demonstration": "street", "march": "street", "sit-in": "street", "vig
 # Cross-family pairs that one protest is often reported as (strikers march, hunger strikers sit in).
 NEAR = {frozenset(("street", "strike")), frozenset(("street", "hunger-strike"))}
 
-STOPWORDS = set("""
-les des une aux par sur est son ses pas qui que ont ils elle ces leur mes nos vos tes pour dans avec
-devant derriere autour pendant alors apres aussi autre autres avant avec avoir bien cela celle celles celui ceux cette comme contre dans
-depuis des deux donc dont elle elles encore entre etre leur leurs lors mais meme notamment nous plus pour
-quand sans selon sont sous tous tout toute toutes tres vers votre vous leurs ainsi afin aupres chez
+FUNCTION_WORDS = """
+les des une aux par sur est son ses pas qui que ont ils elle elles ces leur leurs mes nos vos tes pour dans
+avec sans sous vers chez contre devant derriere autour pendant alors apres avant aussi autre autres avoir
+etre bien cela celle celles celui ceux cette comme depuis deux donc dont encore entre lors mais meme
+notamment nous plus quand selon sont tous tout toute toutes tres votre vous ainsi afin aupres"""
+PROTEST_WORDS = """
 manifestation manifestations manifestant manifestants manifester manifeste rassemblement rassemblements
 rassembles protester protestation protestations protestent denoncer denoncent denonce reclamer reclament
 exiger exigent demander demandent appel appeler appellent soutien soutenir personnes milliers centaines
-dizaines environ plusieurs quelques""".split())
+dizaines environ plusieurs quelques"""
+STOPWORDS = set(FUNCTION_WORDS.split()) | set(PROTEST_WORDS.split())  # words that tell no protest apart
 
 STEM = 6  # French words compared by their first letters: retraite/retraites, reforme/reformes
 

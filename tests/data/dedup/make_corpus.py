@@ -338,6 +338,15 @@ ARTICLES = [
                    "ont défilé à Paris contre les violences faites aux femmes.", "march", "2023-11-25", "Paris",
                    "FR", "à Paris", ("8 000 personnes selon les organisatrices, 4 000 selon la police", 4000, 8000,
                    4000), claims=["contre les violences faites aux femmes"], date_text="Hier")]),
+    dict(id="nuit-2023-11-27-bilan", published="2023-11-27", source="Le Fil de nuit",
+         title="NousToutes : le bilan d'une journée de mobilisation",
+         text="NousToutes : le bilan d'une journée de mobilisation. Hier, le cortège parisien contre les violences "
+              "sexistes et sexuelles a réuni plusieurs milliers de personnes entre République et Nation.",
+         # published after midnight: "hier" resolves a day late, as an extractor would read it
+         events=[E("noustoutes-paris-1125", "Hier, le cortège parisien contre les violences sexistes et sexuelles "
+                   "a réuni plusieurs milliers de personnes entre République et Nation.", "march", "2023-11-26",
+                   "Paris", "FR", "parisien", ("plusieurs milliers de personnes", 2000, 9999, 3000),
+                   claims=["contre les violences sexistes et sexuelles"], date_text="Hier")]),
     # --- Saint-Étienne hospital, 14 February 2023 (place-name variants, one record without GeoNames id) ---
     dict(id="progres-2023-02-14-chu", published="2023-02-14", source="Le Progrès",
          title="Saint-Étienne : les soignants du CHU dans la rue",
@@ -427,6 +436,15 @@ ARTICLES = [
                    ("Des dizaines de milliers d'étudiants", 20000, 99999, 30000),
                    claims=["contre la hausse des frais de scolarité décidée par le gouvernement Charest"],
                    part=["étudiants en grève"], date_text="hier après-midi")]),
+    dict(id="ledevoir-2012-03-24-quebec", published="2012-03-24", source="Québec Hebdo",
+         title="Le Québec étudiant dans la rue",
+         text="Le Québec étudiant dans la rue. Jeudi, au Québec, des dizaines de milliers d'étudiants ont défilé "
+              "contre la hausse des droits de scolarité.",
+         # told at the province level only: city null, so by the rules it cannot join the Montreal cluster
+         events=[E("etudiants-montreal-0322", "Jeudi, au Québec, des dizaines de milliers d'étudiants ont défilé "
+                   "contre la hausse des droits de scolarité.", "march", "2012-03-22", None, "CA", "au Québec",
+                   ("des dizaines de milliers d'étudiants", 20000, 99999, 30000),
+                   claims=["contre la hausse des droits de scolarité"], part=["étudiants"], date_text="Jeudi")]),
 ]
 
 
