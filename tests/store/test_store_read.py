@@ -54,6 +54,8 @@ def test_counts(store):
     assert store.counts("day", date_from="2023-03-07", date_to="2023-03-07") == [{"key": "2023-03-07", "events": 2}]
     assert {r["key"]: r["events"] for r in store.counts("mode")} == {"demonstration": 3, "march": 1, "strike": 1}
     assert store.counts("country", unit="clusters") == [{"key": "DE", "clusters": 1}, {"key": "FR", "clusters": 4}]
+    assert store.counts("country", unit="participants") == [{"key": "DE", "participants": 0},
+                                                             {"key": "FR", "participants": 300 + 20000 + 5000}]
 
 
 def test_geojson_is_a_feature_collection_of_located_events(store):

@@ -114,6 +114,7 @@ class Store:
             return read.count_clusters(conn, **filters)
 
     def counts(self, by: str = "day", unit: str = "events", **filters) -> list[dict]:
+        """[{key, <unit>: n}] per day|month|country|mode; unit: events, clusters or participants."""
         with self.db.read() as conn:
             return read.counts(conn, by, unit, **filters)
 

@@ -114,13 +114,15 @@ def cluster_mentions(conn: sa.Connection, cluster_ids: list[int]) -> dict[int, l
 
 
 def counts(conn: sa.Connection, by: str, unit: str = "events", **filters) -> list[dict]:
-    """Number of events (or clusters: protests counted once) per day, month, country or mode."""
-    table = {"events": events, "clusters": clusters}[unit]
+    """Per day, month, country or mode: the number of events, of clusters (protests counted once),
+    or of participants (sum of the clusters' best sizes, so a crowd is not counted per article)."""
+    table = {"events": events, "clusters": clusters, "participants": clusters}[unit]
     key = {"day": table.c.date_start, "month": sa.func.substr(table.c.date_start, 1, 7),
            "country": table.c.country, "mode": table.c.mode}[by].label("key")
-    stmt = (sa.select(key, sa.func.count().label("n")).where(*_conditions(table, filters))
+    value = sa.func.coalesce(sa.func.sum(clusters.c.size_best), 0) if unit == "participants" else sa.func.count()
+    stmt = (sa.select(key, value.label("n")).where(*_conditions(table, filters))
             .group_by(key).order_by(key))
-    return [{"key": r.key, unit: r.n} for r in conn.execute(stmt)]
+    return [{"key": r.key, unit: int(r.n)} for r in conn.execute(stmt)]
 
 
 def geojson(conn: sa.Connection, limit: Optional[int] = 5000, **filters) -> dict:
