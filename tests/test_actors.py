@@ -46,3 +46,10 @@ def test_outcome(run):
     (event,) = run(text, PUB).events
     assert (event.outcome.arrests, event.outcome.injured, event.outcome.killed) == (17, 2, None)
     assert event.size.best == 1000
+
+
+def test_claim_offsets_point_at_the_claim(run):
+    text = "A Berlin, des centaines de personnes ont marché mardi pour protester contre l'assaut militaire à Alep."
+    (event,) = run(text, PUB).events
+    (span,) = event.claim_spans
+    assert span.text == "l'assaut militaire à Alep" and text[span.start:span.end] == span.text

@@ -48,9 +48,11 @@ def claims(sentence_text: str, offset: int, after: int) -> list[Span]:
             start += 5  # the claim is what they ask for: "dénoncer X", not "pour dénoncer X"
         tail = sentence_text[start:]
         stop = re.search(r"[.,;:!?»«\"(]|\s(?:selon|a|ont|avait|avaient|est|sont|était|étaient)\s", tail)
-        text = tail[:stop.start() if stop else len(tail)].strip(" ,")
-        if len(text.split()) >= 1:
-            out.append(Span(text, offset + start, offset + start + len(text)))
+        raw = tail[:stop.start() if stop else len(tail)]
+        text = raw.strip(" ,")
+        if text:
+            begin = offset + start + raw.index(text)
+            out.append(Span(text, begin, begin + len(text)))
     return out
 
 

