@@ -147,7 +147,7 @@ def _keep(trig: Trigger, tok, requires: str, is_demonym, has_crowd_size: bool) -
 
 def _crowd_subject(tok, crowd, is_demonym) -> bool:
     candidates = [c for c in tok.children if c.dep_.startswith("nsubj") or c.dep_ in {"obj", "nmod"}]
-    if tok.dep_ in {"nsubj", "obj", "nsubj:pass"} or tok.pos_ == "NOUN":
+    if tok.dep_ in {"nsubj", "obj", "nsubj:pass", "xcomp"} or tok.pos_ == "NOUN":  # "menacent de bloquer"
         candidates.append(tok.head)
         candidates.extend(c for c in tok.head.children if c.dep_.startswith("nsubj") and c.i != tok.i)
     for c in candidates:
