@@ -75,8 +75,14 @@ def _lists():
 
 def _lemma(tok) -> str:
     lem = tok.lemma_.lower()
-    # the lemmatizer leaves some plurals and feminine agent nouns as they are
-    return lem if lem in _entries() else re.sub(r"(e?s)$", "", lem) if tok.pos_ == "NOUN" else lem
+    if lem in _entries():
+        return lem
+    # the lemmatizer leaves some plurals as they are, and participles used as adjectives ("fermée")
+    if tok.pos_ == "NOUN":
+        return re.sub(r"(e?s)$", "", lem)
+    if tok.pos_ == "ADJ":
+        return re.sub(r"ée?s?$", "er", lem)
+    return lem
 
 
 def find_triggers(sentence: Sentence, is_demonym=lambda w: False, has_crowd_size: bool = False) -> list[Trigger]:
