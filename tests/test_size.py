@@ -28,6 +28,7 @@ ROWS = [
     ("Moins de 100 personnes se sont rassemblées.", 1, 100, 100),
     ("80 000 personnes selon la police, 140 000 selon les syndicats, ont défilé.", 80000, 140000, 80000),
     ("Cinq mille personnes ont défilé.", 5000, 5000, 5000),
+    ("Entre 80 000 et 140 000 manifestants ont défilé.", 80000, 140000, 80000),
     ("3 500 personnes ont défilé.", 3500, 3500, 3500),
     ("1.500 manifestants ont défilé.", 1500, 1500, 1500),
     ("10 000 grévistes ont défilé.", 10000, 10000, 10000),

@@ -161,6 +161,11 @@ def _pair_estimates(found: list[SizeMention], text: str, offset: int) -> list[Si
     out: list[SizeMention] = []
     for s in found:
         prev = out[-1] if out else None
+        if (prev and prev.best and s.best and re.fullmatch(r"\s+et\s+", text[prev.end - offset:s.start - offset])
+                and re.search(r"entre\s+$", text[:prev.start - offset], re.I)):  # "entre 80 000 et 140 000 manifestants"
+            out[-1] = SizeMention(prev.start, s.end, text[prev.start - offset:s.end - offset], prev.min,
+                                  s.max, prev.best, prev.crowd or s.crowd, source=s.source)
+            continue
         if (prev and prev.source and prev.best and s.best and not s.same
                 and 0 <= s.start - prev.end < 60 + len(prev.source)
                 and (s.source or re.search(r"selon", text[s.end - offset:s.end - offset + 30]))
