@@ -113,7 +113,7 @@ def run_batch(opts: BatchOptions, store=None) -> Summary:
     from .checkpoint import CheckpointedFile, ResumeError, RunIdentity
     from .ingest import iter_articles
     from .progress import Progress
-    from .workers import END, Pool, csv_header, extract_chunk, load_extractor, read_chunks
+    from .workers import END, Pool, csv_header, encode, extract_chunk, load_extractor, read_chunks
 
     t0 = time.monotonic()
     summary = Summary()
@@ -124,30 +124,37 @@ def run_batch(opts: BatchOptions, store=None) -> Summary:
     skip_first, last_id, skip_if, counters = 0, None, None, {}
     ckpt: Optional[CheckpointedFile] = None
     stdout = None
+    fmt = opts.format
+    if fmt not in ("jsonl", "csv"):
+        raise ResumeError(f"the local engine writes jsonl or csv, not {fmt}")
+    header = csv_header() if fmt == "csv" else b""
     if store is not None:
-        fmt = "object"
+        # the store is the checkpoint: --resume skips the articles it holds (done or failed);
+        # records also go to -o, which then holds those of this run only
         if opts.resume:
             done = store.done_ids()
             skip_if = lambda a: a.id in done  # noqa: E731
-    else:
-        fmt = opts.format
-        if fmt not in ("jsonl", "csv"):
-            raise ResumeError(f"the local engine writes jsonl or csv, not {fmt}")
-        header = csv_header() if fmt == "csv" else b""
         if opts.output == "-":
-            if opts.resume:
-                raise ResumeError("--resume needs an output file (-o) or a store (--db), not stdout")
             stdout = sys.stdout.buffer
-            stdout.write(header)
         else:
-            identity = RunIdentity(_identity_inputs(opts.inputs), fmt, opts.published)
-            ckpt = CheckpointedFile(opts.output, identity, opts.resume, header_bytes=header)
-            if ckpt.resumed:
-                st = ckpt.state
-                skip_first, last_id = st.items, st.last_id
-                summary.articles, summary.events = st.articles, st.events
-                summary.quotes, summary.failed = st.quotes, st.failed
-                summary.skipped = st.articles
+            stdout = open(opts.output, "wb")
+        stdout.write(header)
+    elif opts.output == "-":
+        if opts.resume:
+            raise ResumeError("--resume needs an output file (-o) or a store (--db), not stdout")
+        stdout = sys.stdout.buffer
+        stdout.write(header)
+    else:
+        identity = RunIdentity(_identity_inputs(opts.inputs), fmt, opts.published)
+        ckpt = CheckpointedFile(opts.output, identity, opts.resume, header_bytes=header)
+        if ckpt.resumed:
+            st = ckpt.state
+            skip_first, last_id = st.items, st.last_id
+            summary.articles, summary.events = st.articles, st.events
+            summary.quotes, summary.failed = st.quotes, st.failed
+            summary.skipped = st.articles
+    worker_fmt = "object" if store is not None else fmt
+    unsaved: list = []  # results waiting for the store's next transaction
 
     state = {"items": skip_first, "last_id": last_id}
 
@@ -159,18 +166,27 @@ def run_batch(opts: BatchOptions, store=None) -> Summary:
             summary.failed += 1
             log(f"error: {res.failure}")
             progress.update(1, 0, 1)
+            if store is not None and res.article_id is not None:
+                unsaved.append(Failure("article", res.failure, article_id=res.article_id))
             return
         summary.events += res.events
         summary.quotes += res.quotes
+        payload = res.payload
         if store is not None:
-            store.save(res.payload)
-        elif ckpt is not None:
-            ckpt.write(res.payload)
+            unsaved.append(payload)
+            if len(unsaved) >= 500:
+                on_checkpoint()
+            payload = encode(payload, fmt)
+        if ckpt is not None:
+            ckpt.write(payload)
         else:
-            stdout.write(res.payload)
+            stdout.write(payload)
         progress.update(1, res.events, 0)
 
     def on_checkpoint() -> None:
+        if unsaved:
+            store.save_many(unsaved)  # one transaction: a kill loses whole batches, redone on --resume
+            unsaved.clear()
         if ckpt is not None:
             ckpt.commit(state["items"], state["last_id"], summary.articles, summary.events,
                         summary.quotes, summary.failed)
@@ -193,15 +209,16 @@ def run_batch(opts: BatchOptions, store=None) -> Summary:
         with _Stop(log) as should_stop:
             reader.start()
             if opts.workers <= 0:
-                stats = _run_in_process(opts, fmt, chunks, on_result, on_checkpoint, should_stop,
+                stats = _run_in_process(opts, worker_fmt, chunks, on_result, on_checkpoint, should_stop,
                                         load_extractor, extract_chunk, END)
             else:
-                pool = Pool(opts.workers, extractor=opts.extractor, fmt=fmt, batch_size=opts.batch_size,
+                pool = Pool(opts.workers, extractor=opts.extractor, fmt=worker_fmt, batch_size=opts.batch_size,
                             timeout=opts.timeout, max_articles_per_worker=opts.max_articles_per_worker,
                             log=log)
                 stats = pool.run(chunks, on_result, should_stop=should_stop, on_checkpoint=on_checkpoint,
                                  checkpoint_every=opts.checkpoint_every, chunk_size=opts.chunk_size)
             summary.interrupted = should_stop()
+        on_checkpoint()
         if ckpt is not None and not summary.interrupted:
             ckpt.commit(state["items"], state["last_id"], summary.articles, summary.events,
                         summary.quotes, summary.failed, complete=True)
@@ -213,6 +230,8 @@ def run_batch(opts: BatchOptions, store=None) -> Summary:
         if stdout is not None:
             try:
                 stdout.flush()
+                if stdout is not sys.stdout.buffer:
+                    stdout.close()
             except BrokenPipeError:
                 pass
     if counters.get("skipped"):
@@ -229,8 +248,7 @@ def _run_in_process(opts, fmt, chunks, on_result, on_checkpoint, should_stop, lo
     from .workers import PoolStats, Result, peak_rss
 
     stats = PoolStats(workers=0, started=time.monotonic())
-    extractor = load_extractor(opts.extractor)
-    stats.first_ready = stats.all_ready = time.monotonic() - stats.started
+    extractor = None
     last = time.monotonic()
     while not should_stop():
         got = chunks.get()
@@ -238,6 +256,9 @@ def _run_in_process(opts, fmt, chunks, on_result, on_checkpoint, should_stop, lo
             break
         if isinstance(got, BaseException):
             raise got
+        if extractor is None:  # loaded when there is work: resuming a finished run loads no model
+            extractor = load_extractor(opts.extractor)
+            stats.first_ready = stats.all_ready = time.monotonic() - stats.started
         ordinals = [o for o, _ in got]
         for pos, aid, ev, qu, payload, failure in extract_chunk(extractor, [x for _, x in got], fmt,
                                                                  opts.batch_size):

@@ -98,7 +98,8 @@ def cmd_extract(args: argparse.Namespace) -> int:
         if args.engine == "dask":
             from .engines.dask_engine import run_dask
 
-            summary = run_dask(opts, scheduler=args.scheduler, partition_size=args.partition_size)
+            summary = run_dask(opts, scheduler=args.scheduler, partition_size=args.partition_size,
+                               store_target=getattr(args, "db", None))
         else:
             summary = run_batch(opts, store=store)
         if store is not None:

@@ -371,7 +371,7 @@ class Pool:
             max_outstanding: Optional[int] = None, chunk_size: int = 64) -> PoolStats:
         stats = self.stats
         stats.started = time.monotonic()
-        self.workers = [self._spawn(i) for i in range(self.n)]
+        self.workers = []  # spawned when there is work: resuming a finished run loads no model
         max_outstanding = max_outstanding or self.n * (self.prefetch + 2) * chunk_size
         pending: deque[Chunk] = deque()
         remaining: dict[int, set] = {}       # chunk id -> ordinals not yet returned
@@ -484,9 +484,7 @@ class Pool:
             else:
                 stats.restarts += 1
             requeue_after_death(w, reason)
-            self._discard(w)
-            if not stopping:
-                self.workers[w.slot] = self._spawn(w.slot)
+            self._discard(w)  # replaced in step 2 if there is work left for it
 
         try:
             while True:
@@ -519,6 +517,12 @@ class Pool:
                     if arts:
                         pending.append(new_chunk(ords, arts))
                 # 2. give work to ready workers
+                if not self.workers and pending and not stopping:
+                    self.workers = [self._spawn(i) for i in range(self.n)]
+                if pending and not stopping:
+                    for slot, w in enumerate(self.workers):
+                        if w.dead:
+                            self.workers[slot] = self._spawn(slot)
                 for w in self.workers:
                     if w.dead or not w.ready or w.retiring:
                         continue
@@ -537,7 +541,7 @@ class Pool:
                     on_checkpoint()
                     last_checkpoint = now
                 # 4. finished?
-                busy = any(w.assigned for w in self.workers)
+                busy = any(w.assigned for w in self.workers if not w.dead)
                 if not busy and (stopping or (reader_done and not pending and not buffer)):
                     break
                 # 5. retire workers that did their share (fresh memory), when idle
@@ -553,9 +557,13 @@ class Pool:
                 wait_for = 0.02 if waiting_for_input and not pending else 0.5
                 objs = {}
                 for w in self.workers:
+                    if w.dead:
+                        continue
                     objs[w.conn] = w
                     objs[w.proc.sentinel] = w
-                for obj in mp_wait(list(objs), timeout=wait_for):
+                if not objs:
+                    time.sleep(wait_for)
+                for obj in (mp_wait(list(objs), timeout=wait_for) if objs else ()):
                     w = objs[obj]
                     if w.dead:
                         continue
@@ -590,6 +598,9 @@ class Pool:
     def close(self) -> None:
         for w in self.workers:
             if w.dead:
+                continue
+            if not w.ready:  # still loading its model: no work lost by killing it
+                self._discard(w)
                 continue
             try:
                 w.tasks.put(None)

@@ -183,9 +183,21 @@ def _extractor(spec: str):
         return _EXTRACTORS[spec]
 
 
+_STORES: dict = {}
+
+
+def _store(target: str):
+    with _LOCK:
+        if target not in _STORES:
+            from ..store import Store
+
+            _STORES[target] = Store.open(target, migrate=False)  # the client migrated it
+        return _STORES[target]
+
+
 def process_partition(part: dict, out_dir: str, spec: str, published: Optional[str],
-                      batch_size: int = 32) -> dict:
-    """Extract one partition and write its Parquet file and summary; return the summary."""
+                      batch_size: int = 32, store_target: Optional[str] = None) -> dict:
+    """Extract one partition and write its Parquet file (and store rows) and summary; return the summary."""
     import fsspec
     import pyarrow.parquet as pq
 
@@ -194,17 +206,23 @@ def process_partition(part: dict, out_dir: str, spec: str, published: Optional[s
     extractor = _extractor(spec)
     items = list(read_partition(part, published))
     records: list[dict] = []
+    results: list = []
     summary = {"key": part["key"], "articles": 0, "events": 0, "quotes": 0, "failed": 0, "failures": []}
     with _LOCK:  # one extraction at a time per process, whatever the worker's thread count
-        for pos, aid, ev, qu, payload, failure in extract_chunk(extractor, items, "records", batch_size):
+        for pos, aid, ev, qu, payload, failure in extract_chunk(extractor, items, "object", batch_size):
             summary["articles"] += 1
             if failure is not None:
                 summary["failed"] += 1
                 summary["failures"].append(failure)
+                if aid is not None:
+                    results.append(Failure("article", failure, article_id=aid))
             else:
                 summary["events"] += ev
                 summary["quotes"] += qu
-                records.extend(payload)
+                records.extend(payload.records())
+                results.append(payload)
+    if store_target:
+        _store(store_target).save_many(results)  # before the summary: a redone partition overwrites
     fs, _, (base,) = fsspec.get_fs_token_paths(out_dir)
     final = f"{base}/part-{part['key']}"
     with fs.open(final + ".parquet.tmp", "wb") as f:
@@ -252,7 +270,7 @@ def _prepare_output(out_dir: str, manifest: dict, resume: bool) -> set[str]:
 
 
 def run_dask(opts: BatchOptions, scheduler: Optional[str] = None, partition_size: Optional[int] = None,
-             client=None) -> Summary:
+             client=None, store_target: Optional[str] = None) -> Summary:
     """Run `vigie extract --engine dask`: opts.output is the output directory."""
     from ..progress import Progress
 
@@ -266,6 +284,8 @@ def run_dask(opts: BatchOptions, scheduler: Optional[str] = None, partition_size
                 "published": opts.published, "partitions": len(parts)}
     done = _prepare_output(opts.output, manifest, opts.resume)
     out_dir = opts.output if "://" in opts.output else os.path.abspath(opts.output)
+    if store_target and "://" not in store_target:
+        store_target = os.path.abspath(store_target)  # a SQLite path, seen from the workers
 
     summary = Summary()
     for key in sorted(done):  # what an interrupted run already did
@@ -309,7 +329,7 @@ def run_dask(opts: BatchOptions, scheduler: Optional[str] = None, partition_size
             if part is None:
                 return False
             fut = client.submit(process_partition, part, out_dir, opts.extractor, opts.published,
-                                opts.batch_size, key=f"vigie-{part['key']}-{time.time_ns()}", pure=False)
+                                opts.batch_size, store_target, key=f"vigie-{part['key']}-{time.time_ns()}", pure=False)
             futures[fut] = part
             running.add(fut)
             return True
