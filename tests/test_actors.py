@@ -53,3 +53,18 @@ def test_claim_offsets_point_at_the_claim(run):
     (event,) = run(text, PUB).events
     (span,) = event.claim_spans
     assert span.text == "l'assaut militaire à Alep" and text[span.start:span.end] == span.text
+
+
+@pytest.mark.parametrize("text", [
+    "Une veillée a réuni mardi soir 300 personnes à Calais en hommage aux migrants morts en mer.",
+    "Des dizaines de personnes ont manifesté mardi leur soutien aux civils à Idleb.",
+    "Des milliers de personnes ont manifesté mardi à Londres en soutien aux Palestiniens.",
+])
+def test_rallies_of_support_have_no_target(run, text):
+    (event,) = run(text, PUB).events
+    assert event.target is None
+
+
+def test_vendredi_dernier_is_the_week_before(run):
+    (event,) = run("Des centaines de personnes ont manifesté vendredi dernier à Ouagadougou.", "2023-01-20").events
+    assert event.date.start == "2023-01-13"

@@ -71,3 +71,18 @@ def test_same_crowd_marching_then_rallying_is_one_event(run, places):
     text = ("Samedi, 2 000 personnes ont défilé à Rennes. Le cortège s'est ensuite rassemblé devant la préfecture, "
             "où les manifestants ont scandé des slogans.")
     assert places(run(text, PUB)) == [("Rennes", "FR")]
+
+
+def test_a_multiword_trigger_with_a_date_inside(run, places):
+    text = "Des centaines de milliers de Libanais sont descendus dimanche dans la rue à Beyrouth et Saïda."
+    assert places(run(text, "2019-10-21")) == [("Beirut", "LB"), ("Sidon", "LB")]
+
+
+def test_last_year_is_background(run):
+    text = "L'an dernier, 15 000 personnes avaient défilé à Paris, selon les organisatrices."
+    assert not [e for e in run(text, PUB).events if e.status == "occurred"]
+
+
+def test_ce_vendredi_is_this_weeks(run):
+    (event,) = run("Des rassemblements sont prévus ce vendredi à Lyon et à Paris.", "2024-03-08").events[:1]
+    assert event.status == "planned" and event.date.start == "2024-03-08"

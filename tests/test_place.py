@@ -48,3 +48,9 @@ def test_venue_is_kept_as_text(run):
 ])
 def test_names_that_are_not_the_protest_place(run, places, text, city):
     assert places(run(text, PUB)) == [(city, "FR")]
+
+
+def test_a_town_named_in_a_slogan_is_not_the_place(run, places):
+    text = ("Mardi, des centaines de personnes se sont rassemblées devant l'ambassade de France à Ouagadougou, "
+            "scandant des slogans hostiles à Paris.")
+    assert places(run(text, PUB)) == [("Ouagadougou", "BF")]

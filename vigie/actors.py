@@ -75,6 +75,8 @@ def target(sentence_text: str, offset: int, gaz: Gazetteer, event_country: Optio
             phrase = sentence_text[m.start():m.end()] + tail[:_phrase_end(tail)]
             best = Actor(phrase.strip(), event_country, offset + m.start(), offset + m.start() + len(phrase.strip()))
     for c in claim_spans:
+        if re.match(r"(?:en\s+)?(?:soutien|soutenir|solidarité|hommage|défendre)", c.text, re.I):
+            continue  # the people they stand with are not their target
         for w in re.findall(r"[\w’'-]+", c.text):
             iso = gaz.country_of(re.sub(r"^[lLdD]['’]", "", w)) if w[:1].isupper() or w[2:3].isupper() else None
             if iso and iso != event_country:

@@ -118,7 +118,8 @@ class ArticleAssembler:
         sizes = [z for z in find_sizes(s.text, s.start, self.is_demonym) if not self._in_quote(z.start)]
         claim_spans = actors.claims(s.text, s.start, trigs[0].start) if trigs else []
         trigs = [t for t in trigs if not any(c.start <= t.start < c.end for c in claim_spans)]  # what they protest about
-        anchors = frozenset(i for t in trigs for i in (*range(t.i, t.j), s.doc[t.i].head.i))
+        main = [t for t in trigs if t.strength == "strong"] or trigs  # "scandant des slogans hostiles à Paris"
+        anchors = frozenset(i for t in main for i in (*range(t.i, t.j), s.doc[t.i].head.i))
         places = self._places(s, claim_spans, anchors)
         dates = [d for d in dates if not self._governed_elsewhere(s, d.start, anchors)]
         if not trigs:
@@ -310,7 +311,7 @@ class ArticleAssembler:
             lead_target.country != mentions[0].place.country else None
         for n, m in enumerate(mentions):
             target = m.target or (Actor(foreign.text, foreign.country, foreign.char_start, foreign.char_end)
-                                  if foreign else Actor(None, m.place.country))
+                                  if foreign else None if _supportive(m) else Actor(None, m.place.country))
             first, last_s = m.sentences[0], m.sentences[-1]
             evidence = Evidence(self.parsed.text[first.start:last_s.end], first.start, last_s.end)
             out = actors.outcome(" ".join(x.text for x in m.sentences + self._follow_up(last_s)))
@@ -356,6 +357,18 @@ def _absorb(into: Mention, m: Mention) -> None:
         into.mode, into.strength, into.trigger = m.mode, m.strength, m.trigger
     if m.sentence not in into.sentences:
         into.sentences.append(m.sentence)
+
+
+SUPPORT = re.compile(r"(?:en\s+)?(?:soutien|soutenir|solidarité|hommage|mémoire|commémor\w*|recueillement)\b", re.I)
+
+
+def _supportive(m: Mention) -> bool:
+    """A vigil or a rally of support is aimed at no state ("en hommage aux victimes", "ont manifesté
+    leur soutien aux civils")."""
+    if m.mode == "vigil" or any(SUPPORT.match(c.text) for c in m.claims):
+        return True
+    tok = m.trigger.sentence.doc[m.trigger.i] if m.trigger else None
+    return tok is not None and any(c.dep_ == "obj" and SUPPORT.match(c.lemma_) for c in tok.children)
 
 
 def _venue(text: str) -> Optional[str]:

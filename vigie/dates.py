@@ -22,7 +22,7 @@ _MO = "|".join(MONTHS)
 _PART = r"(?:\s+(?:matin|soir|midi|après-midi|apres-midi|soirée|en\s+(?:début|fin)\s+(?:de\s+)?(?:matinée|soirée|journée|d'après-midi|après-midi)))?"
 DAY_RE = re.compile(
     rf"(?<![\w-])(?:(?P<night>dans\s+la\s+nuit\s+d[ue]\s+)(?P<wd1>{_WD})\s+(?:à|au)\s+(?:{_WD})"
-    rf"|(?P<wd>{_WD})(?:\s+(?P<d1>\d{{1,2}})(?:er)?\s+(?P<m1>{_MO})(?:\s+(?P<y1>\d{{4}}))?)?{_PART}"
+    rf"|(?P<this>(?:ce|dès\s+ce)\s+)?(?P<wd>{_WD})(?:\s+(?P<d1>\d{{1,2}})(?:er)?\s+(?P<m1>{_MO})(?:\s+(?P<y1>\d{{4}}))?)?{_PART}"
     rf"(?:\s+(?P<dir>dernier|prochain))?"
     rf"|(?P<d2>\d{{1,2}})(?:er)?\s+(?P<m2>{_MO})(?:\s+(?P<y2>\d{{4}}))?"
     rf"|(?:en\s+|à\s+la\s+mi-|mi-|à\s+l'automne\s+|au\s+printemps\s+|à\s+l'été\s+|à\s+l'hiver\s+|en\s+début\s+d'année\s+)?"
@@ -85,8 +85,11 @@ def _resolve(m: re.Match, pub: Optional[dt.date], future: bool, offset: int) -> 
         if pub:
             wd = WEEKDAYS.index((g["wd"] or g["wd1"]).lower())
             direction = (g["dir"] or "").lower()
-            ahead = future if not direction else direction == "prochain"
-            mention.day = _weekday(pub, wd, ahead)
+            if g["this"]:  # "ce vendredi": the one of this week
+                mention.day = min((pub + dt.timedelta(days=k) for k in range(-3, 4)), key=lambda d: (d.weekday() != wd, abs((d - pub).days)))
+            else:
+                ahead = future if not direction else direction == "prochain"
+                mention.day = _weekday(pub, wd, ahead, strict=bool(direction))
     elif g["m3"]:
         mention.approx = dt.date(int(g["y3"]), MONTHS[g["m3"].lower()], 1)
     elif g["y4"]:
@@ -100,11 +103,13 @@ def _resolve(m: re.Match, pub: Optional[dt.date], future: bool, offset: int) -> 
     return mention
 
 
-def _weekday(pub: dt.date, wd: int, ahead: bool) -> dt.date:
-    """Past: the last such day up to publication (the same day counts); future: the next one after."""
+def _weekday(pub: dt.date, wd: int, ahead: bool, strict: bool = False) -> dt.date:
+    """Past: the last such day up to publication (the same day counts, unless "dernier" says a week
+    before); future: the next one after."""
     if ahead:
         return pub + dt.timedelta(days=(wd - pub.weekday()) % 7 or 7)
-    return pub - dt.timedelta(days=(pub.weekday() - wd) % 7)
+    back = (pub.weekday() - wd) % 7
+    return pub - dt.timedelta(days=back or (7 if strict else 0))
 
 
 def _day_month(day: int, month: int, year: Optional[int], pub: Optional[dt.date], future: bool) -> Optional[dt.date]:

@@ -108,8 +108,10 @@ def find_triggers(sentence: Sentence, is_demonym=lambda w: False, has_crowd_size
 def _match_rest(doc, i: int, seq: list[str]) -> Optional[int]:
     j = i + 1
     for w in seq[1:]:
-        while j < len(doc) and doc[j].pos_ in {"ADV", "PRON"} and doc[j].lemma_.lower() != w:
-            j += 1  # "redescendus *aussi* dans la rue"
+        skipped = 0
+        while (j < len(doc) and skipped < 3 and doc[j].pos_ in {"ADV", "PRON", "NOUN", "PROPN"}
+               and doc[j].lemma_.lower() != w and doc[j].lower_ != w):
+            j, skipped = j + 1, skipped + 1  # "descendus *dimanche* dans la rue", "redescendus *aussi*"
         if j >= len(doc) or (doc[j].lemma_.lower() != w and doc[j].lower_ != w):
             return None
         j += 1

@@ -79,12 +79,15 @@ SUBORDINATE = {"acl", "acl:relcl", "advcl", "ccomp", "csubj", "parataxis"}
 def governed_elsewhere(span, anchors: frozenset[int]) -> bool:
     """True when the first verb above the name heads a clause of its own ("civils bloqués à Alep")."""
     node = span[0]
+    if node.head.pos_ == "ADJ" and node.head.i not in anchors:
+        return True  # "des slogans hostiles à Paris": a complement of an adjective
     while node.head.i != node.i:
         node = node.head
         if node.i in anchors:
             return False
         if node.pos_ in {"VERB", "AUX"}:
-            return node.dep_ in SUBORDINATE and not any(a in anchors for a in (node.head.i,))
+            # "la manifestation organisée à Bruxelles" describes the protest; "scandant ... à Paris" does not
+            return node.dep_ in SUBORDINATE and not (node.dep_ == "acl" and node.head.i in anchors)
     return False
 
 
