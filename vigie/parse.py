@@ -59,14 +59,13 @@ def split_sentences(text: str) -> list[Sentence]:
     for p, m in enumerate(re.finditer(r"[^\n]+", text)):
         para_start = m.start()
         para = m.group()
-        start, depth, closer = 0, 0, None
+        start, closer = 0, None
         i = 0
         while i < len(para):
             c = para[i]
             if closer is None and c in OPENERS and (c != '"' or _opens(para, i)):
-                closer, depth = OPENERS[c], 1
+                closer = OPENERS[c]
             elif closer is not None and c == closer:
-                depth = 0
                 closer = None
             elif closer is None and c in ".!?…" and _ends_sentence(para, i):
                 j = i + 1

@@ -12,6 +12,7 @@ from typing import Optional
 
 from text_to_num import text2num
 
+from .dates import MONTHS
 from .lexicon import fold, phrase_regex, table, words
 
 NUMBER_WORDS = ("zéro un une deux trois quatre cinq six sept huit neuf dix onze douze treize quatorze "
@@ -23,7 +24,6 @@ NUMBER = re.compile(rf"(?<![\w-])(?P<n>{_DIGITS}|{_WORDS_RUN})(?:\s+(?P<mult>mil
                     re.IGNORECASE)
 OUTCOME_AFTER = re.compile(r"^\W*(?:[\w-]+\W+){0,2}?(?:(?:ont|sont|avaient|ont\s+été|sont\s+été|avaient\s+été)\s+)?"
                            r"(?:interpellé|arrêté|blessé|tué|mort|décédé|hospitalisé|noyé|disparu)\w*", re.IGNORECASE)
-MONTHS = "janvier février fevrier mars avril mai juin juillet août aout septembre octobre novembre décembre decembre".split()
 
 
 @dataclass
@@ -176,10 +176,6 @@ def _pair_estimates(found: list[SizeMention], text: str, offset: int) -> list[Si
             continue
         out.append(s)
     return out
-
-
-def is_outcome_context(after: str) -> bool:
-    return bool(OUTCOME_AFTER.match(after))
 
 
 @lru_cache(maxsize=1)
