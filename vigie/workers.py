@@ -186,7 +186,7 @@ def _worker_main(wid: int, spec: str, fmt: str, batch_size: int, tasks, conn, st
         conn.send(("start", wid, chunk_id))
         for pos, aid, ev, qu, payload, failure in extract_chunk(extractor, items, fmt, batch_size):
             conn.send(("result", wid, chunk_id, Result(ordinals[pos], aid, ev, qu, payload, failure)))
-        conn.send(("done", wid, chunk_id, peak_rss()))
+        conn.send(("done", wid, chunk_id, peak_rss(), current_rss()))
     conn.send(("bye", wid, peak_rss()))
     conn.close()
 
@@ -225,12 +225,16 @@ class PoolStats:
     timeouts: int = 0
     crashes: int = 0
     peak_rss: dict = field(default_factory=dict)     # slot -> peak RSS in bytes over the worker(s) in it
+    last_rss: dict = field(default_factory=dict)     # slot -> RSS after its last chunk
     ready_times: list = field(default_factory=list)  # seconds from start until each first worker was ready
     started: float = 0.0
     first_ready: Optional[float] = None
     all_ready: Optional[float] = None
     finished: float = 0.0
     interrupted: bool = False
+    results: int = 0                          # articles extracted by workers
+    results_at_all_ready: int = 0             # ... when the last of the first workers was ready
+    last_result: Optional[float] = None       # seconds from start to the last result
 
 
 class FatalError(RuntimeError):
@@ -428,12 +432,15 @@ class Pool:
                     buffer[res.ordinal] = res
                 w.last_progress = now
                 w.articles += 1
+                stats.results += 1
+                stats.last_result = now - stats.started
             elif kind == "start":
                 w.current = msg[2]
                 w.last_progress = now
             elif kind == "done":
                 chunk_id = msg[2]
                 stats.peak_rss[w.slot] = max(stats.peak_rss.get(w.slot, 0), msg[3])
+                stats.last_rss[w.slot] = msg[4]
                 if w.assigned and w.assigned[0].id == chunk_id:
                     w.assigned.popleft()
                 else:
@@ -459,6 +466,7 @@ class Pool:
                     stats.first_ready = t
                 if ready_seen == self.n and stats.all_ready is None:
                     stats.all_ready = t
+                    stats.results_at_all_ready = stats.results
             elif kind == "bye":
                 stats.peak_rss[w.slot] = max(stats.peak_rss.get(w.slot, 0), msg[2])
             elif kind == "fatal":
