@@ -5,11 +5,13 @@ bytes, or Parquet files (one partition per row group), on a filesystem every
 worker can read (local disk for a local cluster; NFS, s3://, gs://... through
 fsspec for a real one). Output: a directory (same rule) with, per partition,
 
-    part-<file>-<block>.parquet   the records, one row each (flat columns + the full JSON record)
-    part-<file>-<block>.json      its summary (articles, events, quotes, failures)
+    part-<input>-<file>-<block>.parquet   the records, one row each (flat columns + the full JSON record)
+    _part-<input>-<file>-<block>.json     its summary (articles, events, quotes, failures)
 
-Both are written under a temporary name and renamed, the summary last: a
-partition is done when its summary exists. `--resume` skips done partitions,
+Both are written under a temporary (hidden) name and renamed, the summary
+last: a partition is done when its summary exists. Names starting with "_" or
+"." are ignored by Parquet readers, so `pandas.read_parquet(DIR)` reads the
+records only. `--resume` skips done partitions,
 so a run killed at any point and started again loses nothing and writes no
 duplicate. `_vigie_run.json` holds the arguments a resumed run must repeat.
 
@@ -224,13 +226,13 @@ def process_partition(part: dict, out_dir: str, spec: str, published: Optional[s
     if store_target:
         _store(store_target).save_many(results)  # before the summary: a redone partition overwrites
     fs, _, (base,) = fsspec.get_fs_token_paths(out_dir)
-    final = f"{base}/part-{part['key']}"
-    with fs.open(final + ".parquet.tmp", "wb") as f:
+    name = f"part-{part['key']}"
+    with fs.open(f"{base}/.{name}.parquet.tmp", "wb") as f:
         pq.write_table(records_table(records), f)
-    fs.mv(final + ".parquet.tmp", final + ".parquet")
-    with fs.open(final + ".json.tmp", "w") as f:
+    fs.mv(f"{base}/.{name}.parquet.tmp", f"{base}/{name}.parquet")
+    with fs.open(f"{base}/._{name}.json.tmp", "w") as f:
         json.dump(summary, f, ensure_ascii=False)
-    fs.mv(final + ".json.tmp", final + ".json")  # the partition is done from here on
+    fs.mv(f"{base}/._{name}.json.tmp", f"{base}/_{name}.json")  # the partition is done from here on
     summary["peak_rss"] = peak_rss()
     summary["pid"] = os.getpid()
     return summary
@@ -254,12 +256,12 @@ def _prepare_output(out_dir: str, manifest: dict, resume: bool) -> set[str]:
             if old.get(k) != v:
                 raise ResumeError(f"cannot resume: {k} was {old.get(k)!r} in the interrupted run, now {v!r}; "
                                   f"run with the same arguments, or without --resume")
-        done = {n[len("part-"):-len(".json")] for n in names if n.startswith("part-") and n.endswith(".json")}
+        done = {n[len("_part-"):-len(".json")] for n in names if n.startswith("_part-") and n.endswith(".json")}
     else:
-        if resume and any(n.startswith("part-") for n in names):
+        if resume and any(n.startswith(("part-", "_part-")) for n in names):
             raise ResumeError(f"--resume: {out_dir} has partitions but no {MANIFEST}; remove them first")
         for n in names:  # a fresh run replaces the partitions of an earlier one
-            if n.startswith("part-") or n == MANIFEST:
+            if n.startswith(("part-", "_part-")) or n == MANIFEST:
                 fs.rm(f"{base}/{n}")
         with fs.open(path, "w") as f:
             json.dump(manifest, f, indent=1)
@@ -373,5 +375,5 @@ def run_dask(opts: BatchOptions, scheduler: Optional[str] = None, partition_size
 def _read_summary(out_dir: str, key: str) -> dict:
     import fsspec
 
-    with fsspec.open(f"{out_dir}/part-{key}.json", "r") as f:
+    with fsspec.open(f"{out_dir}/_part-{key}.json", "r") as f:
         return json.load(f)
