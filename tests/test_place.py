@@ -54,3 +54,13 @@ def test_a_town_named_in_a_slogan_is_not_the_place(run, places):
     text = ("Mardi, des centaines de personnes se sont rassemblées devant l'ambassade de France à Ouagadougou, "
             "scandant des slogans hostiles à Paris.")
     assert places(run(text, PUB)) == [("Ouagadougou", "BF")]
+
+
+@pytest.mark.parametrize("text,city", [
+    ("Des milliers de personnes ont manifesté mardi dans les rues de la capitale française.", "Paris"),
+    ("En Belgique, 10 000 enseignants ont défilé mardi dans la capitale.", "Brussels"),
+    ("Mardi, 3 000 personnes ont défilé à Casablanca, la capitale économique du pays.", "Casablanca"),
+    ("Mardi, 3 000 personnes ont défilé à Barcelone, dans la capitale catalane.", "Barcelona"),
+])
+def test_the_capital(run, places, text, city):
+    assert [c for c, _ in places(run(text, PUB))] == [city]

@@ -61,17 +61,22 @@ class Gazetteer:
                 self.cities.setdefault(k, []).append(city)
         self.countries: dict[str, str] = {}  # folded name, adjective or demonym -> ISO2
         self.country_names: dict[str, str] = {}
+        self.capitals: dict[str, str] = {}
         for iso, c in gc.get_countries().items():
             self.country_names[iso] = c["name"]
+            self.capitals[iso] = c["capital"]
         self.adjectives: dict[str, str] = {}
+        self.national: dict[str, str] = {}  # the first adjectives of a country: "espagnol", not "catalan"
         for row in table("countries_fr.tsv"):
             iso = row["iso2"]
             for name in _split(row["names"]) + _split(row["demonyms"]):
                 self.countries[fold(name)] = iso
                 self.countries.setdefault(fold(_plural(name)), iso)
-            for adj in _split(row["adjectives"]):
+            for k, adj in enumerate(_split(row["adjectives"])):
                 self.adjectives[fold(adj)] = iso
                 self.adjectives.setdefault(fold(_plural(adj)), iso)
+                if k < 2:
+                    self.national[fold(adj)] = iso
         self.regions = {fold(r["name"]): r["iso2"] for r in table("regions_fr.tsv")}
 
     def country_of(self, name: str) -> Optional[str]:
@@ -84,6 +89,10 @@ class Gazetteer:
 
     def region_country(self, name: str) -> Optional[str]:
         return self.regions.get(fold(name))
+
+    def capital_of(self, iso: str) -> Optional[City]:
+        cands = [c for c in self.candidates(self.capitals.get(iso) or "") if c.country == iso]
+        return max(cands, key=lambda c: c.population) if cands else None
 
     def candidates(self, name: str) -> list[City]:
         return self.cities.get(fold(name), [])

@@ -57,6 +57,7 @@ def find_places(sentence: Sentence, gaz: Gazetteer, context: Counter,
         if mention is not None:
             cands.append((role, span, mention))
     cands.extend(_city_adjectives(sentence, gaz, context))
+    cands.extend(_capitals(sentence, gaz, context, skip))
     cands.sort(key=lambda c: c[2].start)
     accepted = [c[0] != "list" for c in cands]
     changed = True
@@ -104,6 +105,29 @@ def _city_adjectives(sentence: Sentence, gaz: Gazetteer, context: Counter):
                 start = sentence.start + tok.idx
                 out.append(("place", sentence.doc[tok.i:tok.i + 1],
                             PlaceMention(start, start + len(tok.text), tok.text, city.country, city)))
+    return out
+
+
+CAPITAL = re.compile(r"\b(?:à|dans|vers|sur|de)\s+(?:toute\s+)?(la\s+capitale)(?:\s+([a-zéèêëàâçîïôû]+))?", re.I)
+
+
+def _capitals(sentence: Sentence, gaz: Gazetteer, context: Counter, skip):
+    """"dans la capitale (belge)": the capital of the country named, or of the article's country."""
+    out = []
+    for m in CAPITAL.finditer(sentence.text):
+        start = sentence.start + m.start(1)
+        if any(a <= start < b for a, b in skip):
+            continue
+        iso = gaz.national.get(fold(m.group(2))) if m.group(2) else None
+        if m.group(2) and iso is None and m.group(2).lower() not in {"et", "où", "ou", "pour", "contre", "le", "la"}:
+            continue  # "la capitale économique", "la capitale catalane" are not the country's capital
+        iso = iso or (context.most_common(1)[0][0] if context else None)
+        city = gaz.capital_of(iso) if iso else None
+        if city:
+            end = sentence.start + (m.end(2) if m.group(2) and gaz.national.get(fold(m.group(2))) else m.end(1))
+            tok = next((t for t in sentence.doc if sentence.start + t.idx >= start), sentence.doc[0])
+            out.append(("place", sentence.doc[tok.i:tok.i + 1],
+                        PlaceMention(start, end, sentence.text[start - sentence.start:end - sentence.start], iso, city)))
     return out
 
 
