@@ -76,3 +76,10 @@ def test_a_night_of_riots_seen_in_the_morning_began_the_evening_before(run):
     text = "Des voitures brûlées jonchaient mercredi matin les rues de Roubaix, après une nuit de violences."
     (event,) = occurred(run(text, PUB))
     assert (event.location.city, event.date.start, event.mode) == ("Roubaix", "2024-03-12", "riot")
+
+
+def test_figures_with_a_source_beat_a_vague_count(run):
+    text = ("Des centaines de milliers de personnes ont défilé mardi à Paris contre la réforme, "
+            "81 000 selon la police, 700 000 selon la CGT.")
+    (event,) = occurred(run(text, PUB))
+    assert (event.size.min, event.size.max, event.size.best) == (81000, 700000, 81000)

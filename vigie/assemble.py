@@ -245,7 +245,8 @@ class ArticleAssembler:
             text = self.parsed.text
             local = [z for z in sizes if not z.same and z.end <= places[0].start
                      and re.fullmatch(r"\s*(?:à|a|en|au|aux|dans)\s+(?:l['’]|la\s+|le\s+)?", text[z.end:places[0].start])]
-            pick = local[-1] if local else next((z for z in crowd if not z.same), None)
+            sourced = [z for z in crowd if z.source and not z.same]  # "81 000 selon la police" beats "des centaines de milliers"
+            pick = local[-1] if local else (sourced or [z for z in crowd if not z.same] or [None])[0]
             for m in mentions:
                 m.size = pick
             return
