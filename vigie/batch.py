@@ -56,13 +56,21 @@ def run(items: Iterable[Union[Article, Failure]], sink: Callable[[Union[Extracti
 
 # ---------------------------------------------------------------- parallel, resumable runs
 
+def available_cores() -> int:
+    """Cores this process may use (CPU affinity, e.g. a container's or a job's share)."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except (AttributeError, OSError):
+        return os.cpu_count() or 1
+
+
 @dataclass
 class BatchOptions:
     inputs: list[str]
     output: str = "-"
     format: str = "jsonl"
     published: Optional[str] = None
-    workers: int = field(default_factory=lambda: os.cpu_count() or 1)  # 0: in this process
+    workers: int = field(default_factory=lambda: available_cores())  # 0: in this process
     resume: bool = False
     quiet: bool = False
     progress: Optional[bool] = None   # None: when stderr is a terminal and not quiet

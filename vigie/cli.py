@@ -108,6 +108,11 @@ def cmd_extract(args: argparse.Namespace) -> int:
     except (ResumeError, FatalError) as e:
         print(f"error: {e}", file=sys.stderr)
         return 2
+    except OSError as e:  # an output that cannot be written (no such directory, disk full...)
+        if isinstance(e, BrokenPipeError):
+            raise
+        print(f"error: {e}", file=sys.stderr)
+        return 2
     finally:
         if store is not None:
             store.close()

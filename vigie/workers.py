@@ -598,6 +598,11 @@ class Pool:
                         bury(w, f"worker did not start within {self.startup_timeout:g} s")
             if on_checkpoint:
                 on_checkpoint()
+        except BaseException:
+            for w in self.workers:  # aborting (second Ctrl-C, error): no waiting for chunks in flight
+                if not w.dead:
+                    self._discard(w)
+            raise
         finally:
             self.close()
         stats.finished = time.monotonic()
