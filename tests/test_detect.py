@@ -86,3 +86,14 @@ def test_last_year_is_background(run):
 def test_ce_vendredi_is_this_weeks(run):
     (event,) = run("Des rassemblements sont prévus ce vendredi à Lyon et à Paris.", "2024-03-08").events[:1]
     assert event.status == "planned" and event.date.start == "2024-03-08"
+
+
+@pytest.mark.parametrize("text,mode,city", [
+    ("Une chaîne humaine de 2 000 personnes a relié mardi les deux rives de Strasbourg.", "demonstration", "Strasbourg"),
+    ("Des agriculteurs ont mené mardi une opération escargot sur le périphérique de Toulouse.", "blockade", "Toulouse"),
+    ("Un piquet de grève a été installé mardi devant l'usine de Douai.", "strike", "Douai"),
+    ("Un concert de casseroles a retenti mardi soir à Montréal.", "demonstration", "Montréal"),
+])
+def test_less_common_forms_of_protest(run, text, mode, city):
+    (event,) = run(text, PUB).events
+    assert (event.mode, event.location.city) == (mode, city)

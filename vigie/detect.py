@@ -129,9 +129,11 @@ def _keep(trig: Trigger, tok, requires: str, is_demonym, has_crowd_size: bool) -
         return False  # part of a name: "Rassemblement national", "En Marche"
     if tok.pos_ == "NOUN" and not any(t.pos_ in {"VERB", "AUX"} for t in doc) and len(doc) < 10:
         return False  # a heading summarises events told below
-    near = [t for t in doc[max(0, trig.i - 2):trig.j + 3]] + list(tok.children)
+    own = range(trig.i, trig.j)
+    near = list(doc[max(0, trig.i - 2):trig.i]) + list(doc[trig.j:trig.j + 3]) + list(tok.children)
     if tok.pos_ != "NOUN":
         near = list(tok.children)  # "ont protesté contre l'arbitrage"
+    near = [t for t in near if t.i not in own]
     if tok.dep_ in {"appos", "conj", "nmod"} and not any(c.dep_ == "case" for c in tok.children):
         near.append(tok.head)  # "le salon, grande manifestation populaire"
     if any(fold(t.lemma_) in {fold(w) for w in non_protest} for t in near):
