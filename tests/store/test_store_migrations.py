@@ -22,10 +22,11 @@ def test_an_old_database_is_upgraded_not_rebuilt(store_target):
     old.dispose()
 
     with Store.open(store_target) as store:
-        assert migrate.current(store.db.engine) == migrate.head() == "0002"
+        assert migrate.current(store.db.engine) == migrate.head() == "0003"
         assert store.is_current(result.article) and store.done_ids() == {"a1"}
         assert store.dedup()["new_events"] == 1
         assert store.query_clusters()[0]["city"] == "Paris"
+        assert store.count_events(q="REFORME") == 1  # 0003 filled in the search copy of old rows
     with Store.open(store_target) as store:  # opening again is a no-op
         assert store.count_events() == 1 and store.count_clusters() == 1
 

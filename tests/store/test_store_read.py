@@ -38,6 +38,30 @@ def test_filters(store):
     assert [c["id"] for c in store.query_clusters(cluster_id=cid)] == [cid]
 
 
+def test_claims_search_ignores_case_and_accents(store):
+    _fill(store)  # a1-e3: "contre le report de l'âge légal"; a2-e1: "gegen den Krieg; pour la paix en Ukraine"
+    for q in ("âge légal", "AGE LEGAL", "Âge Légal", "l’âge", "l'age"):
+        assert _ids(store.query_events(q=q)) == ["a1-e3"], q
+        assert store.count_events(q=q) == 1, q
+    assert _ids(store.query_events(q="retraites")) == ["a1-e1", "a1-e2", "a2-e2"]
+    assert _ids(store.query_events(q="krieg; pour")) == ["a2-e1"]  # the claims as one text, as before
+    assert store.query_events(q="nowhere") == [] and store.count_events(q="nowhere") == 0
+    assert sum(r["events"] for r in store.counts("day", q="ukraine")) == 1
+    assert [f["properties"]["event_id"] for f in store.geojson(q="RETRAITES", city="Lyon")["features"]] == ["a1-e2"]
+    # clusters: a protest any of whose mentions has the words
+    assert [c["city"] for c in store.query_clusters(q="AGE légal")] == ["Paris"]
+    assert store.count_clusters(q="ukraine") == 1 and store.counts("day", unit="clusters", q="ukraine") == [
+        {"key": "2023-04-02", "clusters": 1}]
+
+
+def test_claims_search_follows_a_resave(store):
+    store.save(extraction("a1", [event("a1", 1, "Paris", "2023-03-07", claims=("pour le climat",))]))
+    assert store.count_events(q="climat") == 1
+    store.save(extraction("a1", [event("a1", 1, "Paris", "2023-03-07", claims=("contre la vie chère",))],
+                          text="Un autre texte."))
+    assert store.count_events(q="climat") == 0 and store.count_events(q="vie chere") == 1
+
+
 def test_paging_is_newest_first_and_stable(store):
     _fill(store)
     dates = [r["date_start"] for r in store.query_events(limit=None)]

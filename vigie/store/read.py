@@ -7,6 +7,7 @@ from typing import Any, Optional
 import sqlalchemy as sa
 
 from .schema import EVENT_COLUMNS, articles, clusters, events, mentions, quotes
+from .search import pattern
 
 FILTERS = ("date_from", "date_to", "country", "city", "mode", "status", "q", "min_size", "cluster_id")
 ARTICLE_FIELDS = ["id", "url", "source", "title", "published", "lang", "content_hash", "status", "error",
@@ -31,8 +32,10 @@ def _conditions(table: sa.Table, filters: dict[str, Any]) -> list:
     for key in ("mode", "status"):
         if key in f:
             out.append(c[key] == f[key])
-    if "q" in f:
-        out.append(c.claims.ilike(f"%{f['q']}%"))
+    if "q" in f:  # case- and accent-insensitive, the same LIKE on every backend (search.py)
+        like = events.c.claims_search.like(pattern(str(f["q"])))
+        out.append(like if table is events else c.id.in_(  # a protest any of whose mentions says it
+            sa.select(mentions.c.cluster_id).join(events, events.c.id == mentions.c.event_pk).where(like)))
     if "min_size" in f:
         out.append(c.size_best >= int(f["min_size"]))
     if "cluster_id" in f:

@@ -76,11 +76,17 @@ events = sa.Table(
     sa.Column("evidence_end", sa.Integer),
     sa.Column("place_key", sa.Text),  # normalised country|city, the dedup blocking key
     sa.Column("record", JSON, nullable=False),
+    sa.Column("claims_search", sa.Text),  # claims lower-cased and accent-folded (search.fold), for q
     sa.UniqueConstraint("article_id", "event_id", name="uq_events_article_event"),
     sa.Index("ix_events_country_date", "country", "date_start"),
     sa.Index("ix_events_place_date", "place_key", "date_start"),
-    sa.Index("ix_events_date", "date_start"),
     sa.Index("ix_events_event_id", "event_id"),
+    # The read side (migration 0003): the page's filters, each with the date it sorts and groups by.
+    # (date_start, claims_search) also serves date-only queries, and q scans it, not the wide rows.
+    sa.Index("ix_events_date_claims", "date_start", "claims_search"),
+    sa.Index("ix_events_country_mode_date", "country", "mode", "date_start"),
+    sa.Index("ix_events_mode_date", "mode", "date_start"),
+    sa.Index("ix_events_status_date", "status", "date_start"),
 )
 
 quotes = sa.Table(
@@ -135,6 +141,9 @@ clusters = sa.Table(
     sa.Column("confidence", sa.Float),
     sa.Index("ix_clusters_country_date", "country", "date_start"),
     sa.Index("ix_clusters_date", "date_start"),
+    sa.Index("ix_clusters_country_mode_date", "country", "mode", "date_start"),
+    sa.Index("ix_clusters_mode_date", "mode", "date_start"),
+    sa.Index("ix_clusters_status_date", "status", "date_start"),
 )
 
 mentions = sa.Table(

@@ -15,6 +15,7 @@ from ..output import flatten
 from ..records import Article, Failure
 from .clusters import refresh_clusters
 from .schema import EVENT_COLUMNS, QUOTE_COLUMNS, articles, events, mentions, quotes
+from .search import fold
 
 
 ARTICLE_COLUMNS = [c.name for c in articles.columns]
@@ -51,7 +52,10 @@ def save_records(conn: sa.Connection, article: Article, event_records: list[dict
         "extracted_at": _now(),
     })
     if event_records:
-        conn.execute(sa.insert(events), [event_row(article.id, r) for r in event_records])
+        rows = [event_row(article.id, r) for r in event_records]
+        for row in rows:  # the search copy (0003) is not part of event_row, the flat record
+            row["claims_search"] = fold(row["claims"])
+        conn.execute(sa.insert(events), rows)
     if quote_records:
         conn.execute(sa.insert(quotes), [quote_row(article.id, r) for r in quote_records])
     refresh_clusters(conn, affected)
