@@ -90,6 +90,8 @@ def test_geojson_is_a_feature_collection_of_located_events(store):
     paris = next(f for f in fc["features"] if f["properties"]["event_id"] == "a1-e1")
     assert paris["geometry"] == {"type": "Point", "coordinates": [2.3488, 48.85341]}
     assert paris["properties"]["cluster_id"] is not None
+    assert set(paris["properties"]) == {"event_id", "article_id", "mode", "status", "date_start", "date_end",
+                                        "city", "country", "size_best", "cluster_id"}  # what a map needs only
     assert len(store.geojson(limit=1)["features"]) == 1
 
 

@@ -10,6 +10,9 @@ from .schema import EVENT_COLUMNS, articles, clusters, events, mentions, quotes
 from .search import pattern
 
 FILTERS = ("date_from", "date_to", "country", "city", "mode", "status", "q", "min_size", "cluster_id")
+# The properties of a map point: what the page draws and links to, nothing more.
+GEOJSON_PROPERTIES = ("event_id", "article_id", "mode", "status", "date_start", "date_end", "city", "country",
+                      "size_best", "cluster_id")
 ARTICLE_FIELDS = ["id", "url", "source", "title", "published", "lang", "content_hash", "status", "error",
                   "vigie_version", "n_events", "n_quotes", "extracted_at"]
 
@@ -129,8 +132,11 @@ def counts(conn: sa.Connection, by: str, unit: str = "events", **filters) -> lis
 
 
 def geojson(conn: sa.Connection, limit: Optional[int] = 5000, **filters) -> dict:
-    stmt = (_event_select().where(events.c.lat.is_not(None), events.c.lon.is_not(None),
-                                  *_conditions(events, filters))
+    """Located events, newest first, with only GEOJSON_PROPERTIES: the full rows are query_events'."""
+    cols = [events.c.lat, events.c.lon] + [mentions.c.cluster_id if k == "cluster_id" else events.c[k]
+                                           for k in GEOJSON_PROPERTIES]
+    stmt = (sa.select(*cols).select_from(events.outerjoin(mentions, mentions.c.event_pk == events.c.id))
+            .where(events.c.lat.is_not(None), events.c.lon.is_not(None), *_conditions(events, filters))
             .order_by(events.c.date_start.desc(), events.c.id))
     if limit is not None:
         stmt = stmt.limit(limit)
