@@ -81,12 +81,14 @@ events = sa.Table(
     sa.Index("ix_events_country_date", "country", "date_start"),
     sa.Index("ix_events_place_date", "place_key", "date_start"),
     sa.Index("ix_events_event_id", "event_id"),
-    # The read side (migration 0003): the page's filters, each with the date it sorts and groups by.
-    # (date_start, claims_search) also serves date-only queries, and q scans it, not the wide rows.
-    sa.Index("ix_events_date_claims", "date_start", "claims_search"),
+    # The read side (migrations 0003, 0004): the page's filters, each with the date it sorts and groups by.
+    # (date_start, claims_search, size_best) also serves date-only queries, and q and min_size scan it
+    # in date order, not the wide rows.
+    sa.Index("ix_events_date_claims_size", "date_start", "claims_search", "size_best"),
     sa.Index("ix_events_country_mode_date", "country", "mode", "date_start"),
     sa.Index("ix_events_mode_date", "mode", "date_start"),
     sa.Index("ix_events_status_date", "status", "date_start"),
+    sa.Index("ix_events_city_date", sa.func.lower(sa.column("city")), "date_start"),  # as read.py asks: lower(city)
 )
 
 quotes = sa.Table(
@@ -140,10 +142,11 @@ clusters = sa.Table(
     sa.Column("last_seen", sa.String(32)),
     sa.Column("confidence", sa.Float),
     sa.Index("ix_clusters_country_date", "country", "date_start"),
-    sa.Index("ix_clusters_date", "date_start"),
+    sa.Index("ix_clusters_date_size", "date_start", "size_best"),  # 0004
     sa.Index("ix_clusters_country_mode_date", "country", "mode", "date_start"),
     sa.Index("ix_clusters_mode_date", "mode", "date_start"),
     sa.Index("ix_clusters_status_date", "status", "date_start"),
+    sa.Index("ix_clusters_city_date", sa.func.lower(sa.column("city")), "date_start"),
 )
 
 mentions = sa.Table(
