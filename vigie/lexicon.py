@@ -12,6 +12,8 @@ DIR = Path(__file__).parent / "lexicons"
 
 def fold(s: str) -> str:
     """Case- and accent-insensitive key; apostrophes and dashes unified."""
+    if s.isascii():  # most names: the same result, five times faster (the gazetteer folds 500,000)
+        return " ".join(s.lower().replace("-", " ").split())
     s = unicodedata.normalize("NFKD", s.replace("’", "'").replace("‑", "-"))
     s = "".join(c for c in s if not unicodedata.combining(c))
     return " ".join(s.casefold().replace("-", " ").split())
