@@ -255,3 +255,37 @@ def test_dask_local_cluster_equals_local_engine(corpus, reference, tmp_path):
     assert f"resuming: {len(parts) - len(parts[1::3])} of {len(parts)} partitions already done" in r.stderr
     assert r.stderr.strip().splitlines()[-1] == REF_LINE[0]
     assert read_records(str(out)) == expected
+
+
+def test_db_is_the_checkpoint_after_kill_9(corpus, reference, tmp_path):
+    import sqlite3
+
+    db, stream = tmp_path / "vigie.db", tmp_path / "run.jsonl"
+    args = (corpus, "--db", db, "-o", stream, "--workers", 2, "--resume", "--extractor", TRACING,
+            "--checkpoint-every", 0.2, "--chunk-size", 8)
+    p = subprocess.Popen(_cmd(*args), cwd=ROOT, env=_env(VIGIE_TEST_DELAY=0.08), stdout=subprocess.DEVNULL,
+                         stderr=subprocess.PIPE, text=True)
+    deadline = time.time() + 120
+    while not (stream.exists() and stream.read_text(encoding="utf-8").count("__marker__") >= 24) \
+            and p.poll() is None and time.time() < deadline:
+        time.sleep(0.05)
+    workers = _children(p.pid)
+    p.send_signal(signal.SIGKILL)
+    p.communicate(timeout=60)
+    assert p.returncode == -signal.SIGKILL
+    _no_orphans(workers)
+    r = _run(*args)
+    assert r.returncode == 1, r.stderr
+    skipped = [int(line.split()[1]) for line in r.stderr.splitlines() if line.startswith("resuming:")]
+    assert skipped and 0 < skipped[0] < 80, r.stderr
+    n = int(_last(r.stderr).split()[0])
+    assert n == 81 - skipped[0], r.stderr  # only what was not done, plus the broken line
+    with sqlite3.connect(db) as conn:
+        ids = [row[0] for row in conn.execute("select id from articles where status = 'ok'")]
+        markers = dict(conn.execute("select article_id, count(*) from quotes where quote_text = '__marker__' "
+                                    "group by article_id").fetchall())
+        n_events = conn.execute("select count(*) from events").fetchone()[0]
+    assert sorted(ids) == sorted(_ids(reference))
+    assert set(markers.values()) == {1} and len(markers) == 80
+    assert n_events == sum(1 for line in reference.read_text(encoding="utf-8").splitlines()
+                           if json.loads(line)["kind"] == "event")
