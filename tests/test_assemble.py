@@ -83,3 +83,20 @@ def test_figures_with_a_source_beat_a_vague_count(run):
             "81 000 selon la police, 700 000 selon la CGT.")
     (event,) = occurred(run(text, PUB))
     assert (event.size.min, event.size.max, event.size.best) == (81000, 700000, 81000)
+
+
+def test_protesters_named_with_a_place_are_an_event_and_the_toll_follows(run):
+    text = ("Les manifestants ont été dispersés par la police mardi à Dakar. "
+            "Au moins trois personnes ont été tuées, selon Amnesty International.")
+    (event,) = occurred(run(text, PUB))
+    assert (event.location.city, event.outcome.killed) == ("Dakar", 3)
+
+
+def test_a_city_state_after_a(run):
+    (event,) = occurred(run("A Hong Kong, des dizaines de milliers de manifestants ont bloqué lundi l'aéroport.", PUB))
+    assert (event.location.city, event.location.country, event.mode) == ("Hong Kong", "HK", "blockade")
+
+
+def test_a_celebration_is_not_a_protest(run):
+    text = "Des centaines de personnes se sont rassemblées dimanche place de la Bastille à Paris pour célébrer la victoire."
+    assert not run(text, PUB).events

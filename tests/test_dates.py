@@ -36,3 +36,8 @@ def test_month_or_year_alone_gives_an_approximate_date():
     assert d.day is None and d.approx == dt.date(2005, 1, 1)
     d = find_dates("des élèves arrêtés en décembre 2018", WED)[0]
     assert d.approx == dt.date(2018, 12, 1)
+
+
+def test_hyphenated_holiday():
+    d = find_dates("Le défilé du 1er-Mai a réuni 2 000 personnes.", dt.date(2024, 5, 2))[0]
+    assert d.day == dt.date(2024, 5, 1)

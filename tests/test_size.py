@@ -64,3 +64,8 @@ def test_standalone_figures_in_a_list_and_autant():
     sizes = find_sizes("Les cortèges ont réuni 70 000 personnes à Turin, 50 000 à Milan, autant à Naples.")
     assert [s.best for s in sizes] == [70000, 50000, None]
     assert sizes[2].same
+
+
+def test_a_group_named_by_a_proper_noun():
+    (s,) = [z for z in find_sizes("Quelque 5 000 Kurdes ont manifesté samedi.") if z.crowd]
+    assert (s.min, s.max, s.best) == (4500, 5500, 5000)

@@ -61,7 +61,7 @@ class ArticleAssembler:
         names += re.findall(r"(?<![\w'’-])[A-ZÉÈÎ][\w'’-]+(?:\s+[A-Z][\w'’-]+)+", parsed.text)
         self.context: Counter = context_countries(names, gaz)
         self.is_demonym = lambda w: bool(w[:1].isupper() and gaz.country_of(w))
-        self.quiet: set[int] = set()  # sentences that told no event: they may add to the one before
+        self.told: set[int] = set()  # sentences that told an event; the others may add to the one before
 
     def events(self) -> list[Event]:
         sentences = [s for s in self.parsed.parsed() if s.candidate or self._next_is_candidate(s)]
@@ -69,8 +69,8 @@ class ArticleAssembler:
         for s in sentences:
             trigs = find_triggers(s, self.is_demonym, self._has_crowd_size(s)) if s.trigger else []
             found.append((s, trigs))
-        strong = any(t.strength == "strong" or (t.strength == "agent" and self._has_crowd_size(s))
-                     for s, ts in found for t in ts)  # "20 000 manifestants" is a protest too
+        strong = any(t.strength == "strong" or (t.strength == "agent" and (self._has_crowd_size(s) or self._places(s, [], frozenset())))
+                     for s, ts in found for t in ts)  # "20 000 manifestants", "les manifestants ... à Dakar"
         if not strong:
             return []
         mentions: list[Mention] = []
@@ -87,8 +87,8 @@ class ArticleAssembler:
                     frame = m.day
             if made:
                 last = made[-1]
+                self.told.add(s.index)
             else:
-                self.quiet.add(s.index)
                 if dates and dates[0].day and self._is_frame(s, dates[0]) and dates[0].day <= (self.pub or dates[0].day):
                     frame = dates[0].day
             mentions.extend(made)
@@ -186,8 +186,9 @@ class ArticleAssembler:
     def _assign(self, trigs: list[Trigger], places: list[PlaceMention]):
         """Each place goes to the nearest trigger (the one before it when tied)."""
         groups = {id(t): (t, []) for t in trigs}
+        takers = [t for t in trigs if t.strength != "agent"] or trigs  # "des manifestants ont bloqué l'aéroport"
         for p in places:
-            t = min(trigs, key=lambda t: abs(p.start - t.start) + (0 if t.start <= p.start else 1))
+            t = min(takers, key=lambda t: abs(p.start - t.start) + (0 if t.start <= p.start else 1))
             groups[id(t)][1].append(p)
         placed = [g for g in groups.values() if g[1]]
         actions = {_action(t.mode) for t, _ in placed}
@@ -300,7 +301,7 @@ class ArticleAssembler:
         a procédé à une trentaine d'arrestations")."""
         out = []
         for nxt in self.parsed.sentences[s.index + 1:]:
-            if nxt.paragraph != s.paragraph or nxt.index not in self.quiet:
+            if nxt.paragraph != s.paragraph or nxt.index in self.told:
                 break
             out.append(nxt)
         return out

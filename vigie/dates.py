@@ -24,7 +24,7 @@ DAY_RE = re.compile(
     rf"(?<![\w-])(?:(?P<night>dans\s+la\s+nuit\s+d[ue]\s+)(?P<wd1>{_WD})\s+(?:à|au)\s+(?:{_WD})"
     rf"|(?P<this>(?:ce|dès\s+ce)\s+)?(?P<wd>{_WD})(?:\s+(?P<d1>\d{{1,2}})(?:er)?\s+(?P<m1>{_MO})(?:\s+(?P<y1>\d{{4}}))?)?{_PART}"
     rf"(?:\s+(?P<dir>dernier|prochain))?"
-    rf"|(?P<d2>\d{{1,2}})(?:er)?\s+(?P<m2>{_MO})(?:\s+(?P<y2>\d{{4}}))?"
+    rf"|(?P<d2>\d{{1,2}})(?:er)?[\s-]+(?P<m2>{_MO})(?:\s+(?P<y2>\d{{4}}))?"
     rf"|(?:en\s+|à\s+la\s+mi-|mi-|à\s+l'automne\s+|au\s+printemps\s+|à\s+l'été\s+|à\s+l'hiver\s+|en\s+début\s+d'année\s+)?"
     rf"(?P<m3>{_MO})\s+(?P<y3>\d{{4}})"
     rf"|(?:en|de|depuis)\s+(?P<y4>(?:19|20)\d\d)(?!\d|[  ]\d)"

@@ -216,7 +216,8 @@ def _resolve(span, gaz: Gazetteer, context: Counter, offset: int) -> Optional[Pl
         if not candidate or (candidate.isupper() and len(candidate) <= 5):
             continue  # an acronym ("USS"), not a town
         iso = gaz.country_of(candidate)
-        if iso and candidate[:1].isupper():
+        city_state = iso and _after_a(span) and any(c.country == iso for c in gaz.candidates(candidate))
+        if iso and candidate[:1].isupper() and not city_state:  # "à Hong Kong", "à Singapour" are cities
             return PlaceMention(offset + span.start_char, offset + span.end_char, name, iso, None, "country")
         city = gaz.resolve_city(candidate, context) if candidate[:1].isupper() else None
         if city:
@@ -225,6 +226,10 @@ def _resolve(span, gaz: Gazetteer, context: Counter, offset: int) -> Optional[Pl
         if iso:
             return PlaceMention(offset + span.start_char, offset + span.end_char, name, iso, None, "region")
     return None
+
+
+def _after_a(span) -> bool:
+    return span.start > 0 and span.doc[span.start - 1].lower_ in {"à", "a"}
 
 
 def _strip_article(name: str) -> str:

@@ -134,6 +134,8 @@ def _people_follow(after: str, is_demonym) -> Optional[bool]:
     w1, w2 = m.group(1), m.group(2) or ""
     if _people(w1) or _people(f"{w1} {w2}") or is_demonym(w1):
         return True
+    if w1[:1].isupper() and w1.endswith("s") and fold(w1) not in {fold(m) for m in MONTHS}:
+        return True  # "5 000 Kurdes", "des centaines de Parisiens": a group named by a proper noun
     if fold(w1) in {"autres", "jeunes", "simples", "nouveaux"} and (_people(w2) or is_demonym(w2)):
         return True
     return None if fold(w1) in STANDALONE_NEXT else False
