@@ -73,3 +73,11 @@ def test_organisation_speaker(run):
 def test_speaker_by_inversion_role_or_pronoun(run, text, speaker):
     (q,) = run(text, PUB).quotes
     assert q.speaker and q.speaker.text == speaker
+
+
+@pytest.mark.parametrize("text", [
+    "Le film « Le Rouge et le Noir » sort mercredi en salles.",
+    "Les manifestants brandissaient une banderole « Retraite à 60 ans pour tous ».",
+])
+def test_titles_and_banners_are_not_quotes(run, text):
+    assert not run(text, PUB).quotes

@@ -109,7 +109,8 @@ def acronyms(text: str) -> dict[str, str]:
 
 def extract_quotes(article_id: str, parsed: ParsedArticle, published: Optional[str]) -> list[Quote]:
     text = parsed.text
-    spans = [s for s in find_quote_spans(text) if len(text[s[0]:s[1]].split()) >= MIN_WORDS or _said(text, s[1])]
+    spans = [s for s in find_quote_spans(text)
+             if _said(text, s[1]) or (len(text[s[0]:s[1]].split()) >= MIN_WORDS and not _titled(text, s[0]))]
     if not spans:
         return []
     inside = lambda a, b: any(x - 1 <= a and b <= y + 1 for x, y in spans)  # noqa: E731
@@ -132,6 +133,17 @@ def _said(text: str, end: int) -> bool:
     m = re.match(r"^[\s»”\"!?.…]*,\s*(?:(?:a|ont|avait|avaient|lui\s+a|s['’]est|se\s+sont)(?:-t-\w+)?\s+)?([\w-]+)",
                  text[end:end + 60])
     return bool(m) and any(fold(m.group(1)).startswith(fold(v)[:5]) for v in _verbs() if len(v) > 4)
+
+
+def _titled(text: str, start: int) -> bool:
+    """Words in quotes right after "le film", "une banderole", "intitulé" are a title or a name."""
+    before = re.findall(r"[\w’'-]+", text[max(0, start - 40):start])[-3:]
+    return any(fold(w) in _title_nouns() for w in before)
+
+
+@lru_cache(maxsize=1)
+def _title_nouns():
+    return frozenset(fold(w) for w in words("title_nouns.txt"))
 
 
 def _mentions(parsed: ParsedArticle, inside) -> list[Mention]:
