@@ -289,3 +289,21 @@ def test_db_is_the_checkpoint_after_kill_9(corpus, reference, tmp_path):
     assert set(markers.values()) == {1} and len(markers) == 80
     assert n_events == sum(1 for line in reference.read_text(encoding="utf-8").splitlines()
                            if json.loads(line)["kind"] == "event")
+
+
+def test_csv_resume_keeps_one_header(tmp_path):
+    from vigie.checkpoint import CheckpointedFile, RunIdentity
+
+    out = tmp_path / "o.csv"
+    ident = RunIdentity(["in.jsonl"], "csv")
+    f = CheckpointedFile(str(out), ident, resume=False, header_bytes=b"kind,article_id\r\n")
+    f.write(b"event,a\r\n")  # killed before the first checkpoint
+    f.close()
+    g = CheckpointedFile(str(out), ident, resume=True, header_bytes=b"kind,article_id\r\n")
+    g.write(b"event,a\r\n")
+    g.commit(1, "a", 1, 1, 0, 0)
+    g.close()
+    h = CheckpointedFile(str(out), ident, resume=True, header_bytes=b"kind,article_id\r\n")
+    assert h.state.items == 1
+    h.close()
+    assert out.read_bytes() == b"kind,article_id\r\nevent,a\r\n"
