@@ -17,10 +17,13 @@ duplicate. `_vigie_run.json` holds the arguments a resumed run must repeat.
 
 Each Dask worker process builds one Extractor (spaCy loaded once per worker),
 kept in a module global between tasks. Failures stay per article, as in the
-local engine. A worker that dies is Dask's business: its task is retried on
-another worker (distributed.scheduler.allowed-failures, default 3); a
-partition that keeps killing workers is reported as failed, the run goes on,
-and `--resume` retries it. There is no per-article timeout here.
+local engine. A worker that dies is first Dask's business: its task is
+retried on another worker (distributed.scheduler.allowed-failures, default 3).
+A partition that keeps killing workers (KilledWorker) is then extracted one
+article per task (`part-<key>-a<index>.parquet`); the article that still
+kills workers on its own is reported as failed, and a marker summary
+`_part-<key>.json` (counting those failures) closes the partition. There is
+no per-article timeout here.
 """
 from __future__ import annotations
 
@@ -207,6 +210,8 @@ def process_partition(part: dict, out_dir: str, spec: str, published: Optional[s
 
     extractor = _extractor(spec)
     items = list(read_partition(part, published))
+    if "only" in part:  # one article of a partition that kills workers
+        items = items[part["only"]:part["only"] + 1]
     records: list[dict] = []
     results: list = []
     summary = {"key": part["key"], "articles": 0, "events": 0, "quotes": 0, "failed": 0, "failures": []}
@@ -236,6 +241,24 @@ def process_partition(part: dict, out_dir: str, spec: str, published: Optional[s
     summary["peak_rss"] = peak_rss()
     summary["pid"] = os.getpid()
     return summary
+
+
+def partition_ids(part: dict, published: Optional[str]) -> list[Optional[str]]:
+    """The article ids of a partition, in order (to extract its articles one by one)."""
+    return [item.id if isinstance(item, Article) else item.article_id for item in read_partition(part, published)]
+
+
+def write_marker(out_dir: str, key: str, failed: list[str]) -> None:
+    """Mark a partition done whose articles were extracted one by one (their own summaries
+    hold their counts); it counts the articles that killed workers as failed."""
+    import fsspec
+
+    fs, _, (base,) = fsspec.get_fs_token_paths(out_dir)
+    summary = {"key": key, "split": True, "articles": len(failed), "events": 0, "quotes": 0,
+               "failed": len(failed), "failures": failed}
+    with fs.open(f"{base}/._part-{key}.json.tmp", "w") as f:
+        json.dump(summary, f, ensure_ascii=False)
+    fs.mv(f"{base}/._part-{key}.json.tmp", f"{base}/_part-{key}.json")
 
 
 # ---------------------------------------------------------------- the client
@@ -304,7 +327,8 @@ def run_dask(opts: BatchOptions, scheduler: Optional[str] = None, partition_size
     progress.events, progress.failed = summary.events, summary.failed
     log = progress.message
     if done:
-        log(f"resuming: {len(done)} of {len(parts)} partitions already done ({summary.line()})")
+        n_done = sum(1 for p in parts if p["key"] in done)
+        log(f"resuming: {n_done} of {len(parts)} partitions already done ({summary.line()})")
 
     own_cluster = None
     if client is None:
@@ -321,13 +345,19 @@ def run_dask(opts: BatchOptions, scheduler: Optional[str] = None, partition_size
     try:
         from distributed import as_completed
 
+        from collections import deque
+
+        from distributed import KilledWorker
+
         slots = max(2, 2 * sum(client.nthreads().values()))
         queue = iter(todo)
+        first: deque = deque()   # single articles of partitions that kill workers go first
+        split: dict = {}          # partition key -> {"left": sub keys not finished, "failed": [lines]}
         running = as_completed()
         futures: dict = {}
 
         def submit_next() -> bool:
-            part = next(queue, None)
+            part = first.popleft() if first else next(queue, None)
             if part is None:
                 return False
             fut = client.submit(process_partition, part, out_dir, opts.extractor, opts.published,
@@ -335,6 +365,25 @@ def run_dask(opts: BatchOptions, scheduler: Optional[str] = None, partition_size
             futures[fut] = part
             running.add(fut)
             return True
+
+        def split_partition(part: dict) -> None:
+            ids = client.submit(partition_ids, part, opts.published, pure=False).result()
+            log(f"warning: partition {part['key']} kills workers; extracting its {len(ids)} articles one by one")
+            subs = [dict(part, key=f"{part['key']}-a{i:05d}", only=i, parent=part["key"], article_id=aid)
+                    for i, aid in enumerate(ids)]
+            todo_subs = [sp for sp in subs if sp["key"] not in done]
+            split[part["key"]] = {"left": {sp["key"] for sp in todo_subs}, "failed": []}
+            first.extend(todo_subs)
+            if not todo_subs:
+                write_marker(out_dir, part["key"], [])
+
+        def sub_finished(part: dict, failure: Optional[str]) -> None:
+            entry = split[part["parent"]]
+            entry["left"].discard(part["key"])
+            if failure:
+                entry["failed"].append(failure)
+            if not entry["left"]:
+                write_marker(out_dir, part["parent"], entry["failed"])
 
         with _Stop(log) as should_stop:
             for _ in range(slots):
@@ -344,6 +393,17 @@ def run_dask(opts: BatchOptions, scheduler: Optional[str] = None, partition_size
                 part = futures.pop(fut)
                 try:
                     s = fut.result()
+                except KilledWorker as e:
+                    if "parent" not in part:
+                        split_partition(part)
+                    else:
+                        line = str(Failure(part["url"], f"worker died while extracting this article ({e.__class__.__name__})",
+                                           article_id=part.get("article_id")))
+                        log(f"error: {line}")
+                        summary.articles += 1
+                        summary.failed += 1
+                        progress.update(1, 0, 1)
+                        sub_finished(part, line)
                 except Exception as e:
                     stats["failed_partitions"].append(part["key"])
                     log(f"error: partition {part['key']} ({part['url']}) failed: {type(e).__name__}: {e}; "
@@ -357,8 +417,11 @@ def run_dask(opts: BatchOptions, scheduler: Optional[str] = None, partition_size
                         log(f"error: {line}")
                     stats["peak_rss"][s["pid"]] = max(stats["peak_rss"].get(s["pid"], 0), s["peak_rss"])
                     progress.update(s["articles"], s["events"], s["failed"])
+                    if "parent" in part:
+                        sub_finished(part, None)
                 if not should_stop():
-                    submit_next()
+                    while len(futures) < slots and submit_next():
+                        pass
             summary.interrupted = should_stop()
     finally:
         progress.close()
