@@ -97,3 +97,12 @@ def test_ce_vendredi_is_this_weeks(run):
 def test_less_common_forms_of_protest(run, text, mode, city):
     (event,) = run(text, PUB).events
     assert (event.mode, event.location.city) == (mode, city)
+
+
+@pytest.mark.parametrize("text", [
+    "La manifestation, organisée par la chambre de commerce, attend cette année 300 000 visiteurs à Lyon.",
+    "Les supporters se sont rassemblés mardi aux abords du stade de Lens pour encourager leurs joueurs.",
+    "Le tournoi de tennis de Charleroi a réuni 17 000 participants samedi.",
+])
+def test_gatherings_that_are_not_protests(run, text):
+    assert not run(text, PUB).events

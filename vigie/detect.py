@@ -67,6 +67,12 @@ def _register(index: dict, seq: list[str], row: dict) -> None:
 
 
 @lru_cache(maxsize=1)
+def _other_gatherings() -> frozenset[str]:
+    words_ = {fold(w) for w in words("non_protest_sentence.txt")}
+    return frozenset(words_ | {w + "s" for w in words_})
+
+
+@lru_cache(maxsize=1)
 def _lists():
     planned = {r["lemma"]: r["takes"] for r in table("planned_markers.tsv")}
     return (words("non_protest.txt"), frozenset(fold(w) for w in words("crowd_nouns.txt")),
@@ -87,6 +93,8 @@ def _lemma(tok) -> str:
 
 def find_triggers(sentence: Sentence, is_demonym=lambda w: False, has_crowd_size: bool = False) -> list[Trigger]:
     doc = sentence.doc
+    if any(fold(t.lemma_) in _other_gatherings() or fold(t.text) in _other_gatherings() for t in doc):
+        return []  # "le salon attend 300 000 visiteurs", "les coureurs se sont rassemblés"
     found: list[Trigger] = []
     used: set[int] = set()
     for tok in doc:
