@@ -142,6 +142,8 @@ def run_batch(opts: BatchOptions, store=None) -> Summary:
         if opts.resume:
             done = store.done_ids()
             skip_if = lambda a: a.id in done  # noqa: E731
+        else:
+            skip_if = store.is_current  # an article stored with the same text is not extracted again
         if opts.output == "-":
             stdout = sys.stdout.buffer
         else:
@@ -244,7 +246,8 @@ def run_batch(opts: BatchOptions, store=None) -> Summary:
                 pass
     if counters.get("skipped"):
         summary.skipped += counters["skipped"]
-        print(f"resuming: {counters['skipped']} articles already in the store were skipped", file=sys.stderr)
+        why = "resuming: " if opts.resume else ""
+        print(f"{why}{counters['skipped']} articles already in the store (same text) were skipped", file=sys.stderr)
     summary.elapsed = time.monotonic() - t0
     summary.stats = stats
     return summary

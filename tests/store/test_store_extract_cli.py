@@ -16,7 +16,7 @@ def _snapshot(target):
         return s.query_events(limit=None), s.query_clusters(limit=None), sorted(s.done_ids())
 
 
-def test_extract_into_the_store(store_target, tmp_path):
+def test_extract_into_the_store(store_target, tmp_path, capsys):
     lines = [json.loads(x) for x in CORPUS.read_text(encoding="utf-8").splitlines()[:3]]
     articles = [{k: a[k] for k in ("id", "text", "published", "source", "title")} for a in lines]
     src = tmp_path / "in.jsonl"
@@ -28,8 +28,10 @@ def test_extract_into_the_store(store_target, tmp_path):
     assert events and all(e["cluster_id"] is not None for e in events)  # dedup ran after the batch
     assert {e["city"] for e in events} >= {"Paris"}
 
+    capsys.readouterr()
     assert main(["extract", str(src), "--db", store_target, *ARGS]) == 0
     assert _snapshot(store_target) == (events, clusters, done)  # same articles again: nothing changes
+    assert "3 articles already in the store (same text) were skipped" in capsys.readouterr().err
 
     articles[0]["text"] = "Des dizaines de personnes ont manifesté lundi à Berlin contre la guerre."
     src.write_text("".join(json.dumps(a, ensure_ascii=False) + "\n" for a in articles), encoding="utf-8")
