@@ -100,3 +100,17 @@ def test_a_city_state_after_a(run):
 def test_a_celebration_is_not_a_protest(run):
     text = "Des centaines de personnes se sont rassemblées dimanche place de la Bastille à Paris pour célébrer la victoire."
     assert not run(text, PUB).events
+
+
+def test_a_precise_figure_told_later_replaces_a_vague_one(run):
+    text = ("Des milliers de personnes ont défilé mardi à Paris contre les violences policières. "
+            "Selon le ministère, 31 000 personnes ont manifesté dans tout le pays, dont 9 000 à Paris.")
+    (event,) = occurred(run(text, PUB))
+    assert (event.location.city, event.size.best) == ("Paris", 9000)
+
+
+def test_a_figure_with_its_source_is_a_crowd_and_who_called_is_not_the_place(run):
+    text = ("Des dizaines de milliers de jeunes ont manifesté mardi à travers le monde, à l'appel de la militante "
+            "suédoise Greta Thunberg. A Paris, ils étaient 29 000 selon les organisateurs.")
+    got = [(e.location.city, e.location.country, e.size and e.size.best) for e in occurred(run(text, PUB))]
+    assert got == [("Paris", "FR", 29000)]

@@ -214,8 +214,10 @@ class ArticleAssembler:
         return [last.place]
 
     def _country_place(self, s: Sentence) -> list[PlaceMention]:
-        for w in re.findall(r"[\w’'-]+", s.text):
-            iso = self.gaz.country_of(w) if w[:1].isupper() else self.gaz.adjective_country(w)
+        """A country named in the sentence (not who called the protest), else the article's."""
+        text = re.split(r"\b[àaA] l['’]appel\b", s.text)[0]
+        for w in re.findall(r"[\w’'-]+", text):
+            iso = self.gaz.country_of(w) if w[:1].isupper() else None
             if iso:
                 return [PlaceMention(s.start, s.start, "", iso, None, "country")]
         if self.context:
@@ -347,8 +349,15 @@ def _action(mode: str) -> str:
     return "gathering" if mode in GATHERINGS else mode
 
 
+def _precision(size: Optional[SizeMention]) -> int:
+    """A figure with its source, then an exact figure, then a vague count."""
+    if size is None:
+        return 0
+    return 3 if size.source else 2 if size.min == size.max else 1
+
+
 def _absorb(into: Mention, m: Mention) -> None:
-    if into.size is None and m.size is not None:
+    if _precision(m.size) > _precision(into.size):  # "des milliers ... dont 9 000 à Paris"
         into.size = m.size
     if into.target is None or (into.target.country == into.place.country and m.target and m.target.country
                                and m.target.country != into.place.country and m.target.text):

@@ -117,6 +117,8 @@ def _mention(text, start, end, lo, hi, best, offset, is_demonym) -> SizeMention:
     if crowd is False or OUTCOME_AFTER.match(after):
         return SizeMention(offset + start, offset + end, text[start:end], None, None, None, False)
     source = re.match(r"^\s*(?:\w+\s+){0,2}selon\s+([^,;.]+)", after)
+    if crowd is None and source:
+        crowd = True  # "ils étaient 29 000 selon les organisateurs": a count of people by its source
     return SizeMention(offset + start, offset + end, text[start:end], lo, hi, best, crowd is True,
                        source=source.group(1).strip() if source else None)
 
@@ -185,4 +187,5 @@ def crowd_prefilter() -> re.Pattern:
     """Cheap test on raw text: a count of people ("une cinquantaine", "600 personnes")."""
     nouns = "|".join(sorted((re.escape(n) for n in crowd_nouns()), key=len, reverse=True))
     vague = "|".join(r["pattern"] for r in table("vague_quantities.tsv"))
-    return re.compile(rf"(?<![\w-])(?:{vague})(?![\w-])|\d[\d  .]*\s+(?:[\w'’-]+\s+)?(?:{nouns})s?(?![\w-])", re.I)
+    return re.compile(rf"(?<![\w-])(?:{vague})(?![\w-])|\d[\d  .]*\s+(?:[\w'’-]+\s+)?(?:{nouns})s?(?![\w-])"
+                      rf"|\d[\d  .]*\s+selon\b", re.I)
