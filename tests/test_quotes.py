@@ -81,3 +81,12 @@ def test_speaker_by_inversion_role_or_pronoun(run, text, speaker):
 ])
 def test_titles_and_banners_are_not_quotes(run, text):
     assert not run(text, PUB).quotes
+
+
+@pytest.mark.parametrize("text,speaker", [
+    ("« Aucun incident n'a été signalé dans la soirée », a indiqué la préfecture de police.", "la préfecture de police"),
+    ("« Le texte sera maintenu en l'état », a répondu le gouvernement.", "le gouvernement"),
+])
+def test_a_body_speaking_as_such(run, text, speaker):
+    (q,) = run(text, PUB).quotes
+    assert q.speaker.text == speaker

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Optional
 
-from .lexicon import fold, words
+from .lexicon import fold, table, words
 from .parse import ParsedArticle, Sentence
 from .records import Quote, Speaker
 
@@ -53,6 +53,13 @@ def _is_speech_verb(tok) -> bool:
 @lru_cache(maxsize=1)
 def _roles():
     return frozenset(fold(w) for w in words("role_nouns.txt"))
+
+
+@lru_cache(maxsize=1)
+def _institutions() -> frozenset[str]:
+    """Bodies that speak as such: "a indiqué la préfecture", "a répondu le gouvernement"."""
+    return frozenset(fold(r["noun"]) for r in table("institutions.tsv") if " " not in r["noun"]) | \
+        {"police", "parquet", "gendarmerie", "armee", "elysee", "commission", "direction", "prefecture"}
 
 
 @lru_cache(maxsize=1)
@@ -224,6 +231,12 @@ def _speaker_from(tokens, sent: Sentence, mentions: list[Mention], qs: int) -> O
     noun = next((t for t in tokens[:6] if t.pos_ == "NOUN" and t.lower_ not in {"afp", "presse"}), None)
     if noun is not None and fold(noun.lemma_) in _roles() and any(t.lower_ in {"l'", "la", "le"} for t in tokens[:5]):
         return _resolve_pronoun(sent, mentions, qs)  # "a déclaré le chef de l'Etat"
+    definite = any(t.lower_ in {"l'", "la", "le", "les"} for t in tokens[:3])
+    if noun is not None and definite and fold(noun.lemma_) in _institutions():
+        phrase = sent.doc[noun.left_edge.i:noun.right_edge.i + 1]  # "la préfecture de police", "le gouvernement"
+        if len(phrase) > 8:
+            phrase = sent.doc[noun.i:noun.i + 1]
+        return Speaker(phrase.text, None, sent.start + phrase.start_char, sent.start + phrase.end_char)
     if noun is not None and fold(noun.lemma_) in _anaphors() and any(t.lower_ in {"l'", "la", "le"} for t in tokens[:3]):
         orgs = [m for m in mentions if m.label == "ORG" and m.end <= qs]
         if orgs:
