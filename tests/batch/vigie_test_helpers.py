@@ -14,7 +14,7 @@ import signal
 import time
 
 from vigie.pipeline import Extractor
-from vigie.records import Extraction, Failure, Quote
+from vigie.records import Failure, Quote
 
 
 def _provoke(article_id: str) -> None:
