@@ -114,3 +114,10 @@ def test_a_figure_with_its_source_is_a_crowd_and_who_called_is_not_the_place(run
             "suédoise Greta Thunberg. A Paris, ils étaient 29 000 selon les organisateurs.")
     got = [(e.location.city, e.location.country, e.size and e.size.best) for e in occurred(run(text, PUB))]
     assert got == [("Paris", "FR", 29000)]
+
+
+def test_a_strike_told_without_place_is_the_countrys(run):
+    text = ("Jeudi, le cortège a rassemblé 80 000 personnes à Paris selon la préfecture de police. "
+            "La SNCF et la RATP ont connu des perturbations importantes en raison de la grève.")
+    got = sorted((e.mode, e.location.city or "") for e in occurred(run(text, "2023-01-20")))
+    assert got == [("march", "Paris"), ("strike", "")]

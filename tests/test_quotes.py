@@ -90,3 +90,9 @@ def test_titles_and_banners_are_not_quotes(run, text):
 def test_a_body_speaking_as_such(run, text, speaker):
     (q,) = run(text, PUB).quotes
     assert q.speaker.text == speaker
+
+
+def test_se_feliciter(run):
+    (q,) = run("« C'est une très belle journée de mobilisation », s'est félicité Laurent Berger, secrétaire "
+               "général de la CFDT.", PUB).quotes
+    assert q.speaker.text == "Laurent Berger" and q.speaker.role.startswith("secrétaire général")

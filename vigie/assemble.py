@@ -209,7 +209,8 @@ class ArticleAssembler:
         one is the country's ("L'intersyndicale appelle à une nouvelle journée de mobilisation")."""
         if last is None:
             return self._country_place(s)
-        if trig.status == "planned" and last.status != "planned":
+        if (trig.status == "planned" and last.status != "planned") or (trig.mode in NATIONWIDE and last.mode not in NATIONWIDE):
+            # a strike told without a place is the country's ("perturbations en raison de la grève")
             return [PlaceMention(s.start, s.start, "", last.place.country, None, "country")]
         return [last.place]
 
