@@ -121,3 +121,16 @@ def test_a_strike_told_without_place_is_the_countrys(run):
             "La SNCF et la RATP ont connu des perturbations importantes en raison de la grève.")
     got = sorted((e.mode, e.location.city or "") for e in occurred(run(text, "2023-01-20")))
     assert got == [("march", "Paris"), ("strike", "")]
+
+
+def test_ils_etaient_and_figures_before_places(run):
+    text = ("Près de quatre millions de personnes ont défilé dimanche dans toute la France. "
+            "A Lyon, ils étaient 300 000, et 115 000 à Bordeaux.")
+    got = {e.location.city: e.size.best for e in occurred(run(text, "2015-01-12"))}
+    assert got == {"Lyon": 300000, "Bordeaux": 115000}
+
+
+def test_a_purpose_clause_is_not_one_more_action(run):
+    text = "Quelque 300 employés de l'usine Stellantis de Poissy ont débrayé mardi pour protester contre des suppressions de postes."
+    got = [(e.mode, e.location.city) for e in occurred(run(text, PUB))]
+    assert got == [("strike", "Poissy")]

@@ -69,3 +69,9 @@ def test_standalone_figures_in_a_list_and_autant():
 def test_a_group_named_by_a_proper_noun():
     (s,) = [z for z in find_sizes("Quelque 5 000 Kurdes ont manifesté samedi.") if z.crowd]
     assert (s.min, s.max, s.best) == (4500, 5500, 5000)
+
+
+def test_a_range_of_millions_and_figures_before_a_comma():
+    (s,) = [z for z in find_sizes("A Paris, entre 1,2 et 1,6 million de personnes ont marché.") if z.crowd]
+    assert (s.min, s.max, s.best) == (1200000, 1600000, 1200000)
+    assert [z.best for z in find_sizes("A Lyon, ils étaient 300 000, et 115 000 à Bordeaux.")] == [300000, 115000]

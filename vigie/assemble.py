@@ -118,6 +118,8 @@ class ArticleAssembler:
         sizes = [z for z in find_sizes(s.text, s.start, self.is_demonym) if not self._in_quote(z.start)]
         claim_spans = actors.claims(s.text, s.start, trigs[0].start) if trigs else []
         trigs = [t for t in trigs if not any(c.start <= t.start < c.end for c in claim_spans)]  # what they protest about
+        if len(trigs) > 1:  # "ont débrayé pour protester": the purpose is not one more action
+            trigs = [t for t in trigs if not any(c.dep_ == "mark" and c.lower_ == "pour" for c in s.doc[t.i].children)] or trigs
         main = [t for t in trigs if t.strength == "strong"] or trigs  # "scandant des slogans hostiles à Paris"
         anchors = frozenset(i for t in main for i in (*range(t.i, t.j), s.doc[t.i].head.i))
         places = self._places(s, claim_spans, anchors)

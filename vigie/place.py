@@ -152,6 +152,9 @@ def _name_spans(doc):
                 continue  # "tribunal de Paris": the name inside is found below
             spans.append(ent)
             covered.update(range(ent.start, ent.end))
+            inner = [t.i for t in ent[1:-1] if t.lower_ in {"de", "d'", "du"}]
+            if inner and doc[inner[-1] + 1].text[:1].isupper():
+                spans.append(doc[inner[-1] + 1:ent.end])  # "l'usine Stellantis de Poissy"
     i = 0
     while i < len(doc):
         t = doc[i]

@@ -19,7 +19,7 @@ NUMBER_WORDS = ("zéro un une deux trois quatre cinq six sept huit neuf dix onze
                 "quinze seize vingt vingts trente quarante cinquante soixante cent cents mille et").split()
 _NUM_WORD = r"(?:" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True)) + r")"
 _WORDS_RUN = rf"{_NUM_WORD}(?:[\s-]+{_NUM_WORD})*"
-_DIGITS = r"\d{1,3}(?:[  .]\d{3})+(?![\d,])|\d+(?:,\d+)?"
+_DIGITS = r"\d{1,3}(?:[  .]\d{3})+(?!\d|,\d)|\d+(?:,\d+)?"
 NUMBER = re.compile(rf"(?<![\w-])(?P<n>{_DIGITS}|{_WORDS_RUN})(?:\s+(?P<mult>millions?|milliards?|mille))?(?![\w-])",
                     re.IGNORECASE)
 OUTCOME_AFTER = re.compile(r"^\W*(?:[\w-]+\W+){0,2}?(?:(?:ont|sont|avaient|ont\s+été|sont\s+été|avaient\s+été)\s+)?"
@@ -85,6 +85,10 @@ def find_sizes(text: str, offset: int = 0, is_demonym=lambda w: False) -> list[S
                 found.append(_mention(text, m.start(), m.end(), lo, hi, best, offset, is_demonym))
                 taken.append((m.start(), m.end()))
                 break
+    for m in re.finditer(r"\bentre\s+(\d+(?:,\d+)?)\s+et\s+(\d+(?:,\d+)?)\s+(millions?|milliards?)", text, re.I):
+        lo, hi = parse_number(m.group(1), m.group(3)), parse_number(m.group(2), m.group(3))
+        found.append(_mention(text, m.start(), m.end(), lo, hi, lo, offset, is_demonym))  # "entre 1,2 et 1,6 million"
+        taken.append((m.start(), m.end()))
     for m in NUMBER.finditer(text):
         if any(a <= m.start() < b for a, b in taken):
             continue
@@ -117,12 +121,14 @@ def _mention(text, start, end, lo, hi, best, offset, is_demonym) -> SizeMention:
     if crowd is False or OUTCOME_AFTER.match(after):
         return SizeMention(offset + start, offset + end, text[start:end], None, None, None, False)
     source = re.match(r"^\s*(?:\w+\s+){0,2}selon\s+([^,;.]+)", after)
-    if crowd is None and source:
+    if crowd is None and (source or THEY_WERE.search(before)):
         crowd = True  # "ils étaient 29 000 selon les organisateurs": a count of people by its source
     return SizeMention(offset + start, offset + end, text[start:end], lo, hi, best, crowd is True,
                        source=source.group(1).strip() if source else None)
 
 
+THEY_WERE = re.compile(r"\b(?:ils|elles)\s+(?:n['’])?(?:étaient|sont|seront|étaient\s+encore)\s+(?:qu['’]\s*|que\s+)?"
+                       r"(?:(?:plus\s+de|près\s+de|environ|quelque|au\s+moins)\s+)?$", re.I)  # "ils étaient 300 000"
 STANDALONE_NEXT = {"selon", "d'apres", "chacun", "chacune", "et", "au", "aux", "a", "dans", "en", "pour", "le", "la",
                    "les", "ont", "sont", "se", "s'y", "y", "qui", "venus", "venues", "avaient", "etaient", "autant",
                    "ou", "contre", "devant", "sur", "sous", "lors", "vers", "depuis", "place", "rue"}
@@ -188,4 +194,4 @@ def crowd_prefilter() -> re.Pattern:
     nouns = "|".join(sorted((re.escape(n) for n in crowd_nouns()), key=len, reverse=True))
     vague = "|".join(r["pattern"] for r in table("vague_quantities.tsv"))
     return re.compile(rf"(?<![\w-])(?:{vague})(?![\w-])|\d[\d  .]*\s+(?:[\w'’-]+\s+)?(?:{nouns})s?(?![\w-])"
-                      rf"|\d[\d  .]*\s+selon\b", re.I)
+                      rf"|\d[\d  .]*\s+selon\b|\b(?:ils|elles)\s+(?:n['’])?étaient\b", re.I)
