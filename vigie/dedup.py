@@ -14,11 +14,12 @@ from __future__ import annotations
 import math
 import re
 import statistics
-import unicodedata
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any, Iterable, Optional
+
+from .lexicon import fold as lexicon_fold
 
 LINK = 0.6
 CROWD_GAP = 30  # size ranges this far apart are never one crowd (police and organisers differ ~10x at most)
@@ -48,11 +49,7 @@ STEM = 6  # French words compared by their first letters: retraite/retraites, re
 
 def fold(text: Optional[str]) -> str:
     """Lower case, accents and punctuation removed: 'Saint-Étienne' -> 'saint etienne'."""
-    if not text:
-        return ""
-    text = unicodedata.normalize("NFKD", text)
-    text = "".join(c for c in text if not unicodedata.combining(c)).lower()
-    return " ".join(re.findall(r"[a-z0-9]+", text))
+    return " ".join(re.findall(r"[a-z0-9]+", lexicon_fold(text))) if text else ""
 
 
 def place_key(country: Optional[str], city: Optional[str]) -> Optional[str]:
