@@ -61,6 +61,7 @@ class ArticleAssembler:
         names += re.findall(r"(?<![\w'’-])[A-ZÉÈÎ][\w'’-]+(?:\s+[A-Z][\w'’-]+)+", parsed.text)
         self.context: Counter = context_countries(names, gaz)
         self.is_demonym = lambda w: bool(w[:1].isupper() and gaz.country_of(w))
+        self._size_cache: dict[int, list[SizeMention]] = {}
         self.told: set[int] = set()  # sentences that told an event; the others may add to the one before
 
     def events(self) -> list[Event]:
@@ -102,7 +103,13 @@ class ArticleAssembler:
         return any(a <= pos < b for a, b in self.quotes)
 
     def _has_crowd_size(self, s: Sentence) -> bool:
-        return any(z.crowd for z in find_sizes(s.text, s.start, self.is_demonym))
+        return any(z.crowd for z in self._sizes(s))
+
+    def _sizes(self, s: Sentence) -> list[SizeMention]:
+        """The sentence's counts, found once: the trigger check, the gate and the event all ask."""
+        if s.index not in self._size_cache:
+            self._size_cache[s.index] = find_sizes(s.text, s.start, self.is_demonym)
+        return self._size_cache[s.index]
 
     def _is_frame(self, s: Sentence, d: DateMention) -> bool:
         """A date before the main verb sets the time of the sentences that follow ("Dimanche, ...")."""
@@ -115,7 +122,7 @@ class ArticleAssembler:
     def _sentence_mentions(self, s: Sentence, trigs: list[Trigger], dates: list[DateMention],
                            frame: Optional[dt.date], last: Optional[Mention]) -> list[Mention]:
         trigs = [t for t in trigs if not t.background and not self._in_quote(t.start)]
-        sizes = [z for z in find_sizes(s.text, s.start, self.is_demonym) if not self._in_quote(z.start)]
+        sizes = [z for z in self._sizes(s) if not self._in_quote(z.start)]
         claim_spans = actors.claims(s.text, s.start, trigs[0].start) if trigs else []
         trigs = [t for t in trigs if not any(c.start <= t.start < c.end for c in claim_spans)]  # what they protest about
         if len(trigs) > 1:  # "ont débrayé pour protester": the purpose is not one more action
