@@ -51,8 +51,8 @@ def main() -> None:
         out = []
         for text in texts:
             sents = split_sentences(text)
-            mark_candidates(sents)
-            out.extend(_for_parser(s.text) for s in selected(sents))
+            eventful = mark_candidates(sents, text)
+            out.extend(_for_parser(s.text) for s in selected(sents, eventful))
         return out
     sentences = parsed_sentences()
 

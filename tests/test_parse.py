@@ -1,3 +1,5 @@
+import pytest
+
 from vigie.parse import mark_candidates, selected, split_sentences
 
 
@@ -25,6 +27,52 @@ def test_only_candidates_and_their_previous_sentence_are_selected():
     text = ("Le temps était doux. La ville préparait ses fêtes. Des centaines de personnes ont manifesté à Lyon. "
             "Le maire est rentré. Il a dîné.")
     sents = split_sentences(text)
-    mark_candidates(sents)
-    assert [s.index for s in selected(sents)] == [1, 2]
-    assert len(selected(sents, selective=False)) == 5
+    eventful = mark_candidates(sents, text)
+    assert eventful
+    assert [s.index for s in selected(sents, eventful)] == [1, 2]
+    assert len(selected(sents, eventful, selective=False)) == 5
+
+
+def test_an_article_without_an_event_word_parses_only_its_quotations():
+    text = ("Le conseil municipal a voté le budget. Plus de 300 personnes assistaient à la séance. "
+            "« Nous tiendrons nos engagements jusqu'au bout », a déclaré la maire. La séance a été levée.")
+    sents = split_sentences(text)
+    eventful = mark_candidates(sents, text)
+    assert not eventful
+    assert [s.index for s in selected(sents, eventful)] == [2]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Les salariés ont débrayé mardi.",
+    "Les agriculteurs bloquaient l'autoroute.",
+    "Ils se réunissaient chaque soir devant la mairie.",
+    "Des milliers de personnes sont descendues dans la rue.",
+    "Une chaîne humaine a relié les deux rives.",
+    "Les grévistes de la faim tiennent bon.",
+    "Un sit-in s'est tenu devant le rectorat.",
+    "Les manifestantes ont défilé dans le calme.",
+])
+def test_inflected_trigger_words_make_a_sentence_eventful(sentence):
+    sents = split_sentences(sentence)
+    assert mark_candidates(sents, sentence)
+    assert sents[0].trigger
+
+
+@pytest.mark.parametrize("sentence", [
+    "Les supporters ont fêté la victoire jusque tard dans la nuit.",  # nuit alone is no "nuit d'émeutes"
+    "Les coureurs se sont rassemblés sur la ligne de départ.",  # runners: a race, not a protest
+    "Le salon a réuni 300 exposants venus de douze pays.",  # a fair
+    "La réunion du conseil a duré trois heures.",  # réunion is not réunir
+    "Une nuit blanche pour les étudiants.",  # nuit alone is not a night of riots
+])
+def test_words_that_only_look_like_triggers_are_not(sentence):
+    sents = split_sentences(sentence)
+    mark_candidates(sents, sentence)
+    assert not mark_candidates(sents, sentence)
+
+
+def test_a_short_term_in_quotes_is_not_a_quotation():
+    text = "Les « gilets jaunes » étaient absents. « Nous reviendrons la semaine prochaine », a dit Paul Durand."
+    sents = split_sentences(text)
+    mark_candidates(sents, text)
+    assert [s.quote for s in sents] == [False, True]

@@ -65,6 +65,8 @@ class ArticleAssembler:
         self.told: set[int] = set()  # sentences that told an event; the others may add to the one before
 
     def events(self) -> list[Event]:
+        if not self.parsed.eventful:
+            return []  # no word that makes an event: nothing was parsed for events
         sentences = [s for s in self.parsed.parsed() if s.candidate or self._next_is_candidate(s)]
         found: list[tuple[Sentence, list[Trigger]]] = []
         for s in sentences:

@@ -14,6 +14,7 @@ from typing import Optional
 
 from .lexicon import fold, table, words
 from .parse import Sentence
+from .prefilter import other_gatherings
 
 QUANTITY_HEADS = {"dizaine", "centaine", "millier", "million", "vingtaine", "trentaine", "quarantaine",
                   "cinquantaine", "soixantaine", "quinzaine", "douzaine", "foule", "plupart"}
@@ -67,15 +68,9 @@ def _register(index: dict, seq: list[str], row: dict) -> None:
 
 
 @lru_cache(maxsize=1)
-def _other_gatherings() -> frozenset[str]:
-    words_ = {fold(w) for w in words("non_protest_sentence.txt")}
-    return frozenset(words_ | {w + "s" for w in words_})
-
-
-@lru_cache(maxsize=1)
 def _lists():
     planned = {r["lemma"]: r["takes"] for r in table("planned_markers.tsv")}
-    return (words("non_protest.txt"), frozenset(fold(w) for w in words("crowd_nouns.txt")),
+    return (frozenset(fold(w) for w in words("non_protest.txt")), frozenset(fold(w) for w in words("crowd_nouns.txt")),
             planned, tuple(words("background_markers.txt")))
 
 
@@ -93,7 +88,7 @@ def _lemma(tok) -> str:
 
 def find_triggers(sentence: Sentence, is_demonym=lambda w: False, has_crowd_size: bool = False) -> list[Trigger]:
     doc = sentence.doc
-    if any(fold(t.lemma_) in _other_gatherings() or fold(t.text) in _other_gatherings() for t in doc):
+    if any(fold(t.lemma_) in other_gatherings() or fold(t.text) in other_gatherings() for t in doc):
         return []  # "le salon attend 300 000 visiteurs", "les coureurs se sont rassemblés"
     found: list[Trigger] = []
     used: set[int] = set()
@@ -144,7 +139,7 @@ def _keep(trig: Trigger, tok, requires: str, is_demonym, has_crowd_size: bool) -
     near = [t for t in near if t.i not in own]
     if tok.dep_ in {"appos", "conj", "nmod"} and not any(c.dep_ == "case" for c in tok.children):
         near.append(tok.head)  # "le salon, grande manifestation populaire"
-    if any(fold(t.lemma_) in {fold(w) for w in non_protest} for t in near):
+    if any(fold(t.lemma_) in non_protest for t in near):
         return False
     if tok.pos_ == "NOUN" and trig.i > 0 and doc[trig.i - 1].lower_ == "en" and tok.dep_ == "nmod" \
             and tok.head.pos_ in {"NOUN", "PROPN"}:

@@ -2,8 +2,8 @@
 
 The sentence split is ours, not spaCy's: the parser ignores single newlines (it merges a
 headline and a paragraph) and splits inside quotations, which separates a quote from its
-attribution. A cheap first pass (trigger stems, quote marks) marks candidate sentences;
-only they and the sentence before each go through spaCy ("selective parsing").
+attribution. A cheap first pass (prefilter.py) marks candidate sentences; only they go through
+spaCy ("selective parsing"), and a stage may ask for one more sentence later (ensure).
 """
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Iterable, Iterator, Optional
 
-from .lexicon import fold, table
+from .prefilter import mark_candidates, selected
 
 MODEL = "fr_core_news_md"
 QUOTE_CHARS = "«»\"“”"
@@ -41,9 +41,17 @@ class Sentence:
 class ParsedArticle:
     text: str
     sentences: list[Sentence] = field(default_factory=list)
+    eventful: bool = False  # the cheap pass saw a trigger that can make an event
+    nlp: Optional[object] = None  # parses a sentence that a stage asks for after the batch
 
     def parsed(self) -> list[Sentence]:
         return [s for s in self.sentences if s.doc is not None]
+
+    def ensure(self, sentence: Sentence) -> Sentence:
+        """Parse one more sentence on demand (a pronoun's antecedent further back)."""
+        if sentence.doc is None and self.nlp is not None:
+            sentence.doc = self.nlp(_for_parser(sentence.text))
+        return sentence
 
 
 @lru_cache(maxsize=1)
@@ -108,43 +116,6 @@ def _add(out: list[Sentence], text: str, start: int, end: int, paragraph: int) -
         out.append(Sentence(start, end, text[start:end], paragraph, len(out)))
 
 
-@lru_cache(maxsize=1)
-def trigger_prefilter() -> re.Pattern:
-    """Accent-folded stems of every trigger word: a superset of what detect.py will match."""
-    stems = set()
-    for row in table("triggers.tsv"):
-        for word in row["form"].split():
-            w = fold(word)
-            if len(w) <= 3 or w in {"le", "dans", "rue", "mettre", "prendre", "battre", "travail", "faim", "en"}:
-                continue
-            stem = re.sub(r"(er|ir|re|e|s)$", "", w) if len(w) > 5 else w
-            stems.add(re.escape(stem))
-    return re.compile(r"\b(?:" + "|".join(sorted(stems, key=len, reverse=True)) + ")", re.IGNORECASE)
-
-
-def mark_candidates(sentences: list[Sentence]) -> None:
-    from .size import crowd_prefilter
-
-    pattern, crowd = trigger_prefilter(), crowd_prefilter()
-    for s in sentences:
-        s.trigger = bool(pattern.search(fold(s.text)))
-        s.crowd = bool(crowd.search(s.text))
-        s.quote = any(c in s.text for c in QUOTE_CHARS)
-
-
-def selected(sentences: list[Sentence], selective: bool = True) -> list[Sentence]:
-    """Candidate sentences and the sentence before each (for pronouns and frame dates)."""
-    if not selective:
-        return list(sentences)
-    keep = set()
-    for s in sentences:
-        if s.candidate:
-            keep.add(s.index)
-            if s.index > 0:
-                keep.add(s.index - 1)
-    return [s for s in sentences if s.index in keep]
-
-
 def parse_articles(nlp, texts: Iterable[tuple[str, object]], selective: bool = True,
                    batch_size: int = 64) -> Iterator[tuple[ParsedArticle, object]]:
     """Split and parse many articles, sentences of all of them batched through nlp.pipe."""
@@ -153,10 +124,10 @@ def parse_articles(nlp, texts: Iterable[tuple[str, object]], selective: bool = T
         jobs = []
         for text, context in chunk:
             sentences = split_sentences(text) if text else []
-            mark_candidates(sentences)
-            article = ParsedArticle(text, sentences)
+            eventful = mark_candidates(sentences, text)
+            article = ParsedArticle(text, sentences, eventful, nlp)
             parsed.append((article, context))
-            jobs.extend((_for_parser(s.text), s) for s in selected(sentences, selective))
+            jobs.extend((_for_parser(s.text), s) for s in selected(sentences, eventful, selective))
         for doc, sentence in nlp.pipe(jobs, as_tuples=True, batch_size=256):
             sentence.doc = doc
         yield from parsed

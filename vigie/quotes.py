@@ -114,19 +114,24 @@ def acronyms(text: str) -> dict[str, str]:
     return out
 
 
+def quotation_spans(text: str) -> list[tuple[int, int]]:
+    """The quotations worth attributing: four words or more, or words followed by a speech verb."""
+    return [s for s in find_quote_spans(text)
+            if _said(text, s[1]) or (len(text[s[0]:s[1]].split()) >= MIN_WORDS and not _titled(text, s[0]))]
+
+
 def extract_quotes(article_id: str, parsed: ParsedArticle, published: Optional[str]) -> list[Quote]:
     text = parsed.text
-    spans = [s for s in find_quote_spans(text)
-             if _said(text, s[1]) or (len(text[s[0]:s[1]].split()) >= MIN_WORDS and not _titled(text, s[0]))]
+    spans = quotation_spans(text)
     if not spans:
         return []
     inside = lambda a, b: any(x - 1 <= a and b <= y + 1 for x, y in spans)  # noqa: E731
-    mentions = _mentions(parsed, inside)
+    mentions = Mentions(parsed, inside)
     expand = acronyms(text)
     quotes = []
     for s, e in spans:
         sent = next((x for x in parsed.sentences if x.start <= s < x.end), None)
-        if sent is None or sent.doc is None:
+        if sent is None or parsed.ensure(sent).doc is None:
             continue
         speaker, verb = _attribute(sent, s, e, mentions, text, inside)
         if speaker is not None:
@@ -153,19 +158,37 @@ def _title_nouns():
     return frozenset(fold(w) for w in words("title_nouns.txt"))
 
 
-def _mentions(parsed: ParsedArticle, inside) -> list[Mention]:
-    out = []
-    for sent in parsed.parsed():
-        for ent in sent.doc.ents:
-            a, b = sent.start + ent.start_char, sent.start + ent.end_char
-            if ent.label_ in {"PER", "ORG"} and not inside(a, b):
-                label = ent.label_
-                subject = any(t.dep_.startswith("nsubj") for t in ent) or ent.root.dep_.startswith("nsubj")
-                out.append(Mention(a, b, ent.text, label, subject))
-    return out
+class Mentions:
+    """PER and ORG entities outside quotations, read sentence by sentence. An antecedent further
+    back is looked for one sentence at a time, parsing the sentences that selective parsing
+    skipped, so that it is the one a full parse would find."""
+
+    def __init__(self, parsed: ParsedArticle, inside):
+        self.parsed = parsed
+        self.inside = inside
+        self._of: dict[int, list[Mention]] = {}
+
+    def of(self, sent: Sentence) -> list[Mention]:
+        if sent.index not in self._of:
+            doc = self.parsed.ensure(sent).doc
+            found = []
+            for ent in doc.ents if doc is not None else ():
+                a, b = sent.start + ent.start_char, sent.start + ent.end_char
+                if ent.label_ in {"PER", "ORG"} and not self.inside(a, b):
+                    subject = any(t.dep_.startswith("nsubj") for t in ent) or ent.root.dep_.startswith("nsubj")
+                    found.append(Mention(a, b, ent.text, ent.label_, subject))
+            self._of[sent.index] = found
+        return self._of[sent.index]
+
+    def last_before(self, pos: int, label: str, sent: Sentence) -> Optional[Mention]:
+        for s in reversed(self.parsed.sentences[:sent.index + 1]):
+            found = [m for m in self.of(s) if m.label == label and m.end <= pos]
+            if found:
+                return found[-1]
+        return None
 
 
-def _attribute(sent: Sentence, qs: int, qe: int, mentions: list[Mention], text: str, inside):
+def _attribute(sent: Sentence, qs: int, qe: int, mentions: Mentions, text: str, inside):
     doc = sent.doc
     incise = INCISE.search(text[qs:qe])
     if incise:  # « Nous resterons, a-t-il dit, jusqu'au bout »
@@ -187,7 +210,7 @@ def _attribute(sent: Sentence, qs: int, qe: int, mentions: list[Mention], text: 
     # 2. attribution before it in the sentence: "X a affirmé :", "Selon X, «"
     if before:
         verb = next((t for t in reversed(before) if _is_speech_verb(t)), None)
-        own = [m for m in mentions if sent.start <= m.start and m.end <= qs]
+        own = [m for m in mentions.of(sent) if m.end <= qs]
         role_subject = verb is not None and any(c.dep_.startswith("nsubj") and fold(c.lemma_) in _roles()
                                                 for c in verb.children)
         if own and role_subject and not any(m.label == "PER" for m in own):
@@ -214,7 +237,7 @@ def _attribute(sent: Sentence, qs: int, qe: int, mentions: list[Mention], text: 
     return None, None
 
 
-def _speaker_from(tokens, sent: Sentence, mentions: list[Mention], qs: int) -> Optional[Speaker]:
+def _speaker_from(tokens, sent: Sentence, mentions: Mentions, qs: int) -> Optional[Speaker]:
     """The speaker in the words after an attribution verb."""
     if not tokens:
         return None
@@ -223,7 +246,7 @@ def _speaker_from(tokens, sent: Sentence, mentions: list[Mention], qs: int) -> O
         return _resolve_pronoun(sent, mentions, qs)
     stop = next((sent.start + t.idx for t in tokens if t.text in {".", ";"} or t.lower_ in {"qui", "lors"}), sent.end)
     span_start = sent.start + first.idx
-    here = [m for m in mentions if span_start <= m.start < stop]
+    here = [m for m in mentions.of(sent) if span_start <= m.start < stop]
     person = [m for m in here if m.label == "PER"]
     pick = person[0] if person else (here[0] if here else None)
     if pick:
@@ -238,18 +261,16 @@ def _speaker_from(tokens, sent: Sentence, mentions: list[Mention], qs: int) -> O
             phrase = sent.doc[noun.i:noun.i + 1]
         return Speaker(phrase.text, None, sent.start + phrase.start_char, sent.start + phrase.end_char)
     if noun is not None and fold(noun.lemma_) in _anaphors() and any(t.lower_ in {"l'", "la", "le"} for t in tokens[:3]):
-        orgs = [m for m in mentions if m.label == "ORG" and m.end <= qs]
-        if orgs:
-            return Speaker(orgs[-1].text, None, orgs[-1].start, orgs[-1].end)
+        org = mentions.last_before(qs, "ORG", sent)
+        if org:
+            return Speaker(org.text, None, org.start, org.end)
     return None
 
 
-def _resolve_pronoun(sent: Sentence, mentions: list[Mention], qs: int) -> Optional[Speaker]:
-    people = [m for m in mentions if m.label == "PER"]
-    subject = next((m for m in people if sent.start <= m.start < sent.end and m.subject), None)
+def _resolve_pronoun(sent: Sentence, mentions: Mentions, qs: int) -> Optional[Speaker]:
+    subject = next((m for m in mentions.of(sent) if m.label == "PER" and m.subject), None)
     if subject is None:
-        earlier = [m for m in people if m.end <= qs]
-        subject = earlier[-1] if earlier else None
+        subject = mentions.last_before(qs, "PER", sent)
     return Speaker(subject.text, None, subject.start, subject.end) if subject else None
 
 

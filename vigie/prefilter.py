@@ -1,0 +1,188 @@
+"""The cheap first pass over raw text: which sentences need spaCy at all.
+
+Each sentence is marked from its words alone (no model): a trigger word of lexicons/triggers.tsv
+in one of its inflected forms, a count of people, a quotation. An article is *eventful* when a
+sentence holds a trigger that can make an event by itself (strong or agent); only then do its
+triggers, counts and the sentences before them get parsed. In the other articles only the
+sentences with a quotation are parsed, for their speakers. Both selective and full parsing read
+these marks, so skipping a sentence never changes what the stages find in the ones they read.
+
+Inflections are written here rather than taken from a library: the French lemmatizers on PyPI
+go from a form to its lemma, and this pass needs the reverse, for a few dozen regular verbs.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+from .lexicon import fold, table, words
+
+if TYPE_CHECKING:
+    from .parse import Sentence
+
+# endings of the first group (manifester, bloquer)
+ER = ("e es ent ons ez er é ée és ées ai as a âmes âtes èrent ait aient ais ions iez erai eras era erons erez eront "
+      "erais erait erions eriez eraient ant ât asse assent assions").split()
+# second group (réunir)
+IR = ("i is it ie ies ir issons issez issent issais issait issions issiez issaient issant irent ira iras irons "
+      "irez iront irais irait irions iriez iraient isse").split()
+# third group in -re (descendre)
+RE = "s t ons ez ent u ue us ues ait aient ais ant re ra ront rait raient it irent rons rez".split()
+# function words of multi-word triggers: the lemma matcher reads them loosely, so they are not required
+FUNCTION_WORDS = {"le", "la", "les", "l", "de", "d", "du", "des", "en", "dans", "se", "s", "a"}
+# verbs whose forms are irregular: in a multi-word trigger the other words are required instead
+IRREGULAR = {"mettre", "prendre", "battre"}
+STRONG = {"strong", "agent"}
+REFLEXIVE = {"se", "s", "nous", "vous"}
+DETERMINERS = {"le", "la", "les", "l", "un", "une", "du", "au", "aux", "des", "ce", "cet", "cette", "ces", "son", "sa",
+               "ses", "leur", "leurs", "mon", "ma", "mes", "notre", "nos", "votre", "vos"}
+
+
+def _letters(word: str) -> str:
+    """A word as a regex over lower-case text: a missing accent is tolerated, an extra one is not
+    ("greve" is grève, "marché" is not marche)."""
+    out = []
+    for c in word:
+        base = unicodedata.normalize("NFKD", c)[0]
+        out.append(f"[{c}{base}]" if base != c else re.escape(c))
+    return "".join(out)
+
+
+def _alternatives(words_: list[str]) -> str:
+    return "(?:" + "|".join(_letters(w) for w in sorted(words_, key=len, reverse=True)) + ")"
+
+
+def _verb_forms(lemma: str) -> str:
+    if lemma.endswith(("ir", "re")):
+        return _letters(lemma[:-2]) + _alternatives(IR if lemma.endswith("ir") else RE) + "?"
+    stem = _letters(lemma[:-2])
+    if lemma[:-2].endswith("g"):
+        stem += "e?"  # saccageons
+    elif lemma[:-2].endswith("y"):
+        stem = _letters(lemma[:-3]) + "[yi]"  # débraie
+    return stem + _alternatives(ER) + "?"
+
+
+def _word_forms(word: str, verb: bool) -> str:
+    if verb and word.endswith(("er", "ir", "re")):
+        return _verb_forms(word)
+    plural = "|" + _letters(word[:-2]) + "aux" if word.endswith("al") else ""
+    return "(?:" + _letters(word) + "(?:es?|s|x)?" + plural + ")"  # nouns and adjectives: humaine, urbains
+
+
+def _row_pattern(row: dict) -> str | None:
+    """Surface forms of one trigger, words in order with a few words allowed between them."""
+    parts = row["form"].lower().replace("-", " ").replace("'", " ").split()
+    verb = row["pos"] == "VERB"
+    content = [w for w in parts if fold(w) not in FUNCTION_WORDS]
+    head = content[0] if content else None
+    if len(content) > 1:
+        content = [w for w in content if w not in IRREGULAR]
+    pats = [_word_forms(w, verb and w == head) for w in content]
+    if not pats:
+        return None
+    return r"(?:\W+\w+){0,6}?\W+".join(pats)
+
+
+@dataclass(frozen=True)
+class TriggerForms:
+    pattern: re.Pattern  # the surface forms of one trigger row
+    strength: str
+    verb: bool
+    reflexive: bool
+
+
+@lru_cache(maxsize=1)
+def trigger_forms() -> tuple[re.Pattern, tuple[TriggerForms, ...]]:
+    """A regex of every trigger form (the gate), and each row's forms and conditions, over
+    lower-case text."""
+    rows = []
+    for row in table("triggers.tsv"):
+        pat = _row_pattern(row)
+        if pat:
+            rows.append(TriggerForms(re.compile(r"(?<!\w)(?:" + pat + r")(?!\w)"), row["strength"],
+                                     row["pos"] == "VERB", row["form"].startswith("se ")))
+    gate = re.compile(r"(?<!\w)(?:" + "|".join(r.pattern.pattern[len(r"(?<!\w)(?:"):-len(r")(?!\w)")] for r in rows)
+                      + r")(?!\w)")
+    return gate, tuple(rows)
+
+
+@lru_cache(maxsize=1)
+def other_gatherings() -> frozenset[str]:
+    """Words that make every gathering of a sentence something else (detect.py reads the same list)."""
+    base = {fold(w) for w in words("non_protest_sentence.txt")}
+    return frozenset(base | {w + "s" for w in base})
+
+
+@lru_cache(maxsize=1)
+def _other_senses() -> frozenset[str]:
+    """Words beside a trigger noun that give it another sense (detect.py reads the same list)."""
+    base = {fold(w) for w in words("non_protest.txt")}
+    return frozenset(base | {w + "s" for w in base})
+
+
+def _words(text: str) -> set[str]:
+    return {fold(w) for w in re.findall(r"\w+(?:-\w+)*", text)}
+
+
+def trigger_strength(text: str) -> str | None:
+    """The strongest trigger the cheap pass sees in a sentence: strong, agent, weak or None."""
+    lower = text.lower()
+    gate, rows = trigger_forms()
+    if not gate.search(lower) or _words(text) & other_gatherings():
+        return None  # "les coureurs se sont rassemblés": a race
+    best = None
+    for row in rows:
+        for m in row.pattern.finditer(lower):
+            if _kept(row, m, lower):
+                if row.strength in STRONG:
+                    return row.strength
+                best = row.strength
+    return best
+
+
+def _kept(row: TriggerForms, m: re.Match, lower: str) -> bool:
+    before = [fold(w) for w in re.findall(r"\w+", lower[max(0, m.start() - 40):m.start()])]
+    after = [fold(w) for w in re.findall(r"\w+", lower[m.end():m.end() + 40])]
+    if row.reflexive and not set(before[-3:]) & REFLEXIVE:
+        return False  # "l'exposition réunit 200 œuvres": réunir, not se réunir
+    if row.verb:
+        participle = m.group().endswith(("é", "ée", "és", "ées"))
+        return not (participle and before and before[-1] in DETERMINERS)  # "le marché" is not marcher
+    return not set(before[-2:] + after[:3]) & _other_senses()  # "manifestation sportive"
+
+
+def mark_candidates(sentences: list["Sentence"], text: str) -> bool:
+    """Mark each sentence's trigger, crowd and quote flags; True when the article is eventful."""
+    from .quotes import quotation_spans
+    from .size import crowd_prefilter
+
+    crowd = crowd_prefilter()
+    quote_starts = [a for a, _ in quotation_spans(text)]
+    eventful = False
+    for s in sentences:
+        strength = trigger_strength(s.text)
+        s.trigger = strength is not None
+        eventful = eventful or strength in STRONG
+        s.crowd = bool(crowd.search(s.text))
+        s.quote = any(s.start <= a < s.end for a in quote_starts)
+    return eventful
+
+
+def selected(sentences: list["Sentence"], eventful: bool, selective: bool = True) -> list["Sentence"]:
+    """What goes through spaCy: in an eventful article the candidates and the sentence before
+    each (for pronouns and frame dates), elsewhere the sentences with a quotation."""
+    if not selective:
+        return list(sentences)
+    if not eventful:
+        return [s for s in sentences if s.quote]
+    keep = set()
+    for s in sentences:
+        if s.candidate:
+            keep.add(s.index)
+            if s.index > 0:
+                keep.add(s.index - 1)
+    return [s for s in sentences if s.index in keep]
