@@ -17,7 +17,7 @@ import statistics
 import time
 from pathlib import Path
 
-from vigie.parse import _for_parser, load_model, mark_candidates, selected, split_sentences
+from vigie.parse import for_parser, load_model, mark_candidates, selected, split_sentences
 from vigie.pipeline import Extractor
 from vigie.records import Article
 
@@ -52,7 +52,7 @@ def main() -> None:
         for text in texts:
             sents = split_sentences(text)
             eventful = mark_candidates(sents, text)
-            out.extend(_for_parser(s.text) for s in selected(sents, eventful))
+            out.extend(for_parser(s) for s in selected(sents, eventful))
         return out
     sentences = parsed_sentences()
 

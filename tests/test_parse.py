@@ -1,6 +1,6 @@
 import pytest
 
-from vigie.parse import mark_candidates, selected, split_sentences
+from vigie.parse import for_parser, mark_candidates, selected, split_sentences
 
 
 def test_newlines_split_headline_from_paragraph():
@@ -76,3 +76,13 @@ def test_a_short_term_in_quotes_is_not_a_quotation():
     sents = split_sentences(text)
     mark_candidates(sents, text)
     assert [s.quote for s in sents] == [False, True]
+
+
+def test_the_parser_reads_a_quotation_as_one_placeholder_word_at_the_same_offsets():
+    text = "« Nous ne lâcherons rien, jamais », a lancé Paul Durand devant 300 grévistes."
+    sents = split_sentences(text)
+    mark_candidates(sents, text)
+    masked = for_parser(sents[0])
+    assert len(masked) == len(text)
+    assert "lâcherons" not in masked and masked.endswith("a lancé Paul Durand devant 300 grévistes.")
+    assert masked[masked.index("x"):].split()[0].strip("x") == ""

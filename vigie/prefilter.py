@@ -161,14 +161,15 @@ def mark_candidates(sentences: list["Sentence"], text: str) -> bool:
     from .size import crowd_prefilter
 
     crowd = crowd_prefilter()
-    quote_starts = [a for a, _ in quotation_spans(text)]
+    quotations = quotation_spans(text)
     eventful = False
     for s in sentences:
         strength = trigger_strength(s.text)
         s.trigger = strength is not None
         eventful = eventful or strength in STRONG
         s.crowd = bool(crowd.search(s.text))
-        s.quote = any(s.start <= a < s.end for a in quote_starts)
+        s.quoted = tuple((a - s.start, b - s.start) for a, b in quotations if s.start <= a and b <= s.end)
+        s.quote = any(s.start <= a < s.end for a, _ in quotations)
     return eventful
 
 
