@@ -62,20 +62,31 @@ class ArticleAssembler:
         self.context: Counter = context_countries(names, gaz)
         self.is_demonym = lambda w: bool(w[:1].isupper() and gaz.country_of(w))
         self._size_cache: dict[int, list[SizeMention]] = {}
+        self._trigger_cache: dict[int, list[Trigger]] = {}
+        self._has_event: Optional[bool] = None
         self.told: set[int] = set()  # sentences that told an event; the others may add to the one before
 
+    def has_event(self) -> bool:
+        """Whether a trigger makes an event by itself: a strong one, or agents with a size or a
+        place ("20 000 manifestants", "les manifestants ... à Dakar"). Reads only the trigger
+        sentences, so that the rest of the article is parsed only when it is needed."""
+        if self._has_event is None:
+            self._has_event = self.parsed.eventful and any(
+                t.strength == "strong" or (t.strength == "agent" and (
+                    self._has_crowd_size(s) or self._places(self.parsed.ensure(s), [], frozenset())))
+                for s in self.parsed.sentences if s.trigger for t in self._triggers(s))
+        return self._has_event
+
+    def _triggers(self, s: Sentence) -> list[Trigger]:
+        if s.index not in self._trigger_cache:
+            self._trigger_cache[s.index] = find_triggers(s, self.is_demonym, self._has_crowd_size(s)) if s.trigger else []
+        return self._trigger_cache[s.index]
+
     def events(self) -> list[Event]:
-        if not self.parsed.eventful:
-            return []  # no word that makes an event: nothing was parsed for events
-        sentences = [s for s in self.parsed.parsed() if s.candidate or self._next_is_candidate(s)]
-        found: list[tuple[Sentence, list[Trigger]]] = []
-        for s in sentences:
-            trigs = find_triggers(s, self.is_demonym, self._has_crowd_size(s)) if s.trigger else []
-            found.append((s, trigs))
-        strong = any(t.strength == "strong" or (t.strength == "agent" and (self._has_crowd_size(s) or self._places(s, [], frozenset())))
-                     for s, ts in found for t in ts)  # "20 000 manifestants", "les manifestants ... à Dakar"
-        if not strong:
+        if not self.has_event():
             return []
+        sentences = [s for s in self.parsed.parsed() if s.candidate or self._next_is_candidate(s)]
+        found = [(s, self._triggers(s)) for s in sentences]
         mentions: list[Mention] = []
         frame: Optional[dt.date] = None
         main: Optional[dt.date] = None
@@ -181,8 +192,9 @@ class ArticleAssembler:
         if not any(c.lower_ in {"y", "s'y"} or c.text.lower().endswith("'y") for c in tok.children) \
                 and not re.search(r"\by\b", s.text[max(0, trig.start - s.start - 12):trig.start - s.start]):
             return []
-        for prev in reversed([x for x in self.parsed.parsed() if x.index < s.index]):
-            names = [p for p in find_places(prev, self.gaz, self.context, self.quotes, loose=True) if p.city]
+        for prev in reversed(self.parsed.sentences[:s.index]):
+            names = [p for p in find_places(self.parsed.ensure(prev), self.gaz, self.context, self.quotes, loose=True)
+                     if p.city]
             if names:
                 return [names[-1]]
         return []

@@ -3,7 +3,8 @@
 The sentence split is ours, not spaCy's: the parser ignores single newlines (it merges a
 headline and a paragraph) and splits inside quotations, which separates a quote from its
 attribution. A cheap first pass (prefilter.py) marks candidate sentences; only they go through
-spaCy ("selective parsing"), and a stage may ask for one more sentence later (ensure).
+spaCy ("selective parsing"), in two rounds (parse_chunks, rest_of), and a stage may ask for one
+more sentence later (ParsedArticle.ensure).
 """
 from __future__ import annotations
 
@@ -33,6 +34,7 @@ class Sentence:
     quote: bool = False  # the sentence holds a quotation worth attributing
     quoted: tuple[tuple[int, int], ...] = ()  # its quotations' words, offsets in the sentence
     doc: Optional[object] = None  # spaCy Doc of this sentence, when parsed
+    entities: bool = False  # the doc has been through the entity recognizer
 
     @property
     def candidate(self) -> bool:
@@ -50,9 +52,10 @@ class ParsedArticle:
         return [s for s in self.sentences if s.doc is not None]
 
     def ensure(self, sentence: Sentence) -> Sentence:
-        """Parse one more sentence on demand (a pronoun's antecedent further back)."""
-        if sentence.doc is None and self.nlp is not None:
-            sentence.doc = self.nlp(for_parser(sentence))
+        """Parse one more sentence on demand (a pronoun's antecedent further back), or find the
+        names in one that was parsed without them."""
+        if self.nlp is not None and (sentence.doc is None or not sentence.entities):
+            parse(self.nlp, [sentence])
         return sentence
 
 
@@ -118,21 +121,44 @@ def _add(out: list[Sentence], text: str, start: int, end: int, paragraph: int) -
         out.append(Sentence(start, end, text[start:end], paragraph, len(out)))
 
 
-def parse_articles(nlp, texts: Iterable[tuple[str, object]], selective: bool = True,
-                   batch_size: int = 64) -> Iterator[tuple[ParsedArticle, object]]:
-    """Split and parse many articles, sentences of all of them batched through nlp.pipe."""
+def prepare(text: str, nlp=None) -> ParsedArticle:
+    """Split an article and mark its candidate sentences (no model yet)."""
+    sentences = split_sentences(text) if text else []
+    return ParsedArticle(text, sentences, mark_candidates(sentences, text), nlp)
+
+
+def parse(nlp, sentences: list[Sentence], entities: bool = True) -> None:
+    """Run spaCy on sentences, batched. Without entities the recognizer (the pipeline's last
+    component, with its own token vectors) is left out; it can run later on the same doc."""
+    later = [s for s in sentences if s.doc is not None and entities and not s.entities]
+    if later:
+        for s, doc in zip(later, nlp.get_pipe("ner").pipe([s.doc for s in later], batch_size=256)):
+            s.doc, s.entities = doc, True
+    todo = [(for_parser(s), s) for s in sentences if s.doc is None]
+    for doc, s in nlp.pipe(todo, as_tuples=True, batch_size=256, disable=[] if entities else ["ner"]):
+        s.doc, s.entities = doc, entities
+
+
+def parse_chunks(nlp, texts: Iterable[tuple[str, object]], selective: bool = True,
+                 batch_size: int = 64) -> Iterator[list[tuple[ParsedArticle, object]]]:
+    """Split articles and parse, batched over a chunk of them, what every article needs: its
+    quotations, and the trigger sentences of an eventful one (without names: they only decide
+    whether the rest is needed, see rest_of)."""
     for chunk in _chunks(texts, batch_size):
-        parsed = []
-        jobs = []
-        for text, context in chunk:
-            sentences = split_sentences(text) if text else []
-            eventful = mark_candidates(sentences, text)
-            article = ParsedArticle(text, sentences, eventful, nlp)
-            parsed.append((article, context))
-            jobs.extend((for_parser(s), s) for s in selected(sentences, eventful, selective))
-        for doc, sentence in nlp.pipe(jobs, as_tuples=True, batch_size=256):
-            sentence.doc = doc
-        yield from parsed
+        articles = [(prepare(text, nlp), context) for text, context in chunk]
+        if not selective:
+            parse(nlp, [s for a, _ in articles for s in a.sentences])
+            yield articles
+            continue
+        parse(nlp, [s for a, _ in articles for s in a.sentences if s.quote])
+        parse(nlp, [s for a, _ in articles if a.eventful for s in a.sentences if s.trigger], entities=False)
+        yield articles
+
+
+def rest_of(nlp, articles: list[ParsedArticle], selective: bool = True) -> None:
+    """Second round, for the articles whose triggers make an event: the other candidate
+    sentences, the sentence before each, and the names in the trigger sentences."""
+    parse(nlp, [s for a in articles for s in selected(a.sentences, a.eventful, selective)])
 
 
 def for_parser(sentence: Sentence) -> str:

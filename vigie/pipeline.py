@@ -7,7 +7,7 @@ from typing import Iterable, Iterator, Union
 from .assemble import ArticleAssembler
 from .geocode import gazetteer
 from .ingest import check_text, language_problem
-from .parse import ParsedArticle, load_model, parse_articles
+from .parse import ParsedArticle, load_model, parse_chunks, rest_of
 from .quotes import extract_quotes, find_quote_spans
 from .records import Article, Extraction, Failure
 
@@ -36,18 +36,30 @@ class Extractor:
                     yield "", item if isinstance(item, Failure) else Failure(item.id, problem, article_id=item.id)
                 else:
                     yield item.text, item
-        for parsed, item in parse_articles(self.nlp, valid(), self.selective, batch_size):
-            if isinstance(item, Failure):
-                yield item
-                continue
-            try:
-                yield self._assemble(item, parsed)
-            except Exception as e:  # one article's bug must not end a batch
-                print(f"warning: {item.id}: internal error {type(e).__name__}: {e}", file=sys.stderr)
-                yield Failure(item.id, f"internal error ({type(e).__name__}: {e})", article_id=item.id)
+        for chunk in parse_chunks(self.nlp, valid(), self.selective, batch_size):
+            steps = [item if isinstance(item, Failure) else self._guard(item, lambda: self._assembler(item, parsed))
+                     for parsed, item in chunk]
+            rest_of(self.nlp, [parsed for (parsed, _), step in zip(chunk, steps)
+                               if isinstance(step, ArticleAssembler) and step.has_event()], self.selective)
+            for (parsed, item), step in zip(chunk, steps):
+                if isinstance(step, ArticleAssembler):
+                    step = self._guard(item, lambda: self._assemble(item, parsed, step))
+                yield step
 
-    def _assemble(self, article: Article, parsed: ParsedArticle) -> Extraction:
-        quote_spans = find_quote_spans(article.text)
-        events = ArticleAssembler(article.id, parsed, article.published, self.gaz, quote_spans).events()
+    @staticmethod
+    def _guard(item: Article, step):
+        """One article's bug must not end a batch: it becomes that article's Failure."""
+        try:
+            return step()
+        except Exception as e:
+            print(f"warning: {item.id}: internal error {type(e).__name__}: {e}", file=sys.stderr)
+            return Failure(item.id, f"internal error ({type(e).__name__}: {e})", article_id=item.id)
+
+    def _assembler(self, article: Article, parsed: ParsedArticle) -> ArticleAssembler:
+        assembler = ArticleAssembler(article.id, parsed, article.published, self.gaz, find_quote_spans(article.text))
+        assembler.has_event()  # reads the trigger sentences parsed in the first round
+        return assembler
+
+    def _assemble(self, article: Article, parsed: ParsedArticle, assembler: ArticleAssembler) -> Extraction:
         quotes = extract_quotes(article.id, parsed, article.published)
-        return Extraction(article, events, quotes)
+        return Extraction(article, assembler.events(), quotes)
