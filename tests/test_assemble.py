@@ -134,3 +134,22 @@ def test_a_purpose_clause_is_not_one_more_action(run):
     text = "Quelque 300 employés de l'usine Stellantis de Poissy ont débrayé mardi pour protester contre des suppressions de postes."
     got = [(e.mode, e.location.city) for e in occurred(run(text, PUB))]
     assert got == [("strike", "Poissy")]
+
+
+def test_the_manifestation_of_a_festival_article_is_the_festival(run):
+    text = ("Le festival de jazz de Vienne a accueilli 40 000 spectateurs samedi. La programmation était riche. "
+            "Les organisateurs de la manifestation se disent comblés.")
+    assert run(text, PUB).events == []
+
+
+def test_a_sports_meeting_that_gathered_participants_is_not_a_protest(run):
+    text = ("Le championnat régional d'athlétisme a réuni 800 participants samedi à Nantes. "
+            "Les organisateurs de la manifestation se félicitent d'une belle édition.")
+    assert run(text, PUB).events == []
+
+
+def test_the_manifestation_after_a_protest_is_that_protest(run):
+    text = ("Le salon de l'agriculture ouvre ses portes samedi. Des milliers d'éleveurs ont manifesté mardi à Lyon "
+            "contre la baisse des prix. Les organisateurs de la manifestation revendiquent 20 000 participants.")
+    (event,) = occurred(run(text, PUB))
+    assert event.location.city == "Lyon"

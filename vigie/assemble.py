@@ -19,6 +19,7 @@ from .detect import Trigger, find_triggers
 from .geocode import Gazetteer, context_countries
 from .lexicon import fold, words
 from .parse import ParsedArticle, Sentence
+from .prefilter import other_events, words_of
 from .place import PlaceMention, find_places, governed_elsewhere
 from .records import Actor, DateSpan, Event, Evidence, Location, Outcome, Size, Span
 from .size import SizeMention, find_sizes
@@ -26,6 +27,7 @@ from .size import SizeMention, find_sizes
 GATHERINGS = {"demonstration", "march", "vigil", "riot", "other"}
 NATIONWIDE = {"strike", "hunger-strike", "petition", "boycott"}
 BACKGROUND_DAYS = 30
+DEFINITE = {"la", "le", "l'", "l’", "les", "cette", "ce", "cet", "ces"}
 
 
 @dataclass
@@ -168,7 +170,7 @@ class ArticleAssembler:
             if day and date and "matin" in date.text.lower() and re.search(r"nuits?\s+d['e]", s.text[:trig.end - s.start][-40:]):
                 day -= dt.timedelta(days=1)  # "une nuit de violences" seen "jeudi matin" began on Wednesday
             if not trig_places:
-                if trig.strength == "agent" and not sizes:
+                if (trig.strength == "agent" and not sizes) or self._names_another_gathering(s, trig):
                     continue
                 trig_places = self._anaphoric_place(s, trig) or self._inherited_place(s, trig, last)
             mode = _best_mode(trig, trigs)
@@ -226,6 +228,19 @@ class ArticleAssembler:
         if status == "planned":
             dates = [d for d in find_dates(s.text, self.pub, True, s.start) if not self._in_quote(d.start)]
         return min(dates, key=lambda d: abs(d.start - pos))
+
+    def _names_another_gathering(self, s: Sentence, trig: Trigger) -> bool:
+        """"La manifestation" without a place of its own, told after a festival, a race or a fair
+        was named and before any protest was, is that gathering (a definite noun refers back)."""
+        tok = s.doc[trig.i]
+        if tok.pos_ != "NOUN" or not any(c.lower_ in DEFINITE for c in tok.children):
+            return False
+        for prev in reversed(self.parsed.sentences[:s.index]):
+            if prev.index in self.told:
+                return False
+            if words_of(prev.text) & other_events():
+                return True
+        return False
 
     def _inherited_place(self, s: Sentence, trig: Trigger, last: Optional[Mention]) -> list[PlaceMention]:
         """A sentence without a place goes on about the last event; an announced protest without

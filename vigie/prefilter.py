@@ -124,7 +124,14 @@ def _other_senses() -> frozenset[str]:
     return frozenset(base | {w + "s" for w in base})
 
 
-def _words(text: str) -> set[str]:
+@lru_cache(maxsize=1)
+def other_events() -> frozenset[str]:
+    """Gatherings that are not protests, and the people who come to them."""
+    base = {fold(w) for w in words("other_events.txt")}
+    return frozenset(base | {w + "s" for w in base} | other_gatherings())
+
+
+def words_of(text: str) -> set[str]:
     return {fold(w) for w in re.findall(r"\w+(?:-\w+)*", text)}
 
 
@@ -132,7 +139,7 @@ def trigger_strength(text: str) -> str | None:
     """The strongest trigger the cheap pass sees in a sentence: strong, agent, weak or None."""
     lower = text.lower()
     gate, rows = trigger_forms()
-    if not gate.search(lower) or _words(text) & other_gatherings():
+    if not gate.search(lower) or words_of(text) & other_gatherings():
         return None  # "les coureurs se sont rassemblés": a race
     best = None
     for row in rows:
