@@ -64,3 +64,19 @@ def test_a_town_named_in_a_slogan_is_not_the_place(run, places):
 ])
 def test_the_capital(run, places, text, city):
     assert [c for c, _ in places(run(text, PUB))] == [city]
+
+
+@pytest.mark.parametrize("text,cities", [
+    ("Le rassemblement de Rennes a tourné à l'affrontement samedi.", {"Rennes"}),
+    ("Samedi, des jeunes ont saccagé la permanence du parti à Tours, et des manifestants ont tenté "
+     "d'incendier celle de Poitiers.", {"Tours", "Poitiers"}),
+    ("Le cortège de Lyon a réuni 3 000 personnes mardi, celui de Grenoble un millier.", {"Lyon", "Grenoble"}),
+])
+def test_de_after_a_protest_noun_or_a_demonstrative_is_the_place(run, text, cities):
+    assert {e.location.city for e in run(text, PUB).events} == cities
+
+
+def test_celui_de_that_stands_for_a_person_is_not_a_place(run):
+    text = ("A Dunkerque, 150 personnes se sont rassemblées samedi en présence du maire de la ville et de celui "
+            "de Grande-Synthe.")
+    assert [e.location.city for e in run(text, PUB).events] == ["Dunkirk"]

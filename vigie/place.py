@@ -20,6 +20,7 @@ from .parse import Sentence
 
 LOCATIVE = {"à", "a", "au", "aux", "en", "dans", "sur", "près", "vers", "devant", "jusqu'à", "outre", "partout"}
 EXCLUDING = {"entre", "depuis", "venu", "venue", "venus", "venues", "originaire", "originaires", "de"}
+DEMONSTRATIVES = {"celui", "celle", "ceux", "celles"}
 LIST_LINKS = {",", "et", "ou", "notamment", "dont", "comme", "puis", "ainsi", "que", "mais", "aussi", "(", ")"}
 
 
@@ -35,7 +36,11 @@ class PlaceMention:
 
 @lru_cache(maxsize=1)
 def _heads():
-    return frozenset(fold(w) for w in words("place_heads.txt")), frozenset(fold(w) for w in words("street_heads.txt"))
+    """Nouns whose "de X" is a place ("les rues de Lyon"), protest nouns among them ("le
+    rassemblement de Lyon"); and nouns whose "de X" is a street or a station ("gare de Lyon")."""
+    protest_nouns = {fold(r["form"]) for r in table("triggers.tsv") if r["pos"] == "NOUN" and " " not in r["form"]}
+    return (frozenset(fold(w) for w in words("place_heads.txt")) | protest_nouns,
+            frozenset(fold(w) for w in words("street_heads.txt")))
 
 
 def find_places(sentence: Sentence, gaz: Gazetteer, context: Counter,
@@ -182,8 +187,8 @@ def _role(doc, span) -> Optional[str]:
         window = prev[:-1]
         if any(w in heads or w.rstrip("s") in heads for w in window[-3:]):
             return "place"
-        if p2 == "pres":
-            return "place"
+        if p2 == "pres" or (p2 in DEMONSTRATIVES and _stands_for_a_place_noun(doc, span.start - 2, heads)):
+            return "place"  # "près de Lyon"; "le local de Tozeur et celui de Kairouan"
         return "list" if p2 in {"et", ",", "ou"} else None
     if p1 in {"l'", "la", "le", "les"} and p2 in LOCATIVE | {"de", "d'"}:
         return "place" if p2 in LOCATIVE else None
@@ -202,6 +207,15 @@ def _role(doc, span) -> Optional[str]:
     if p1 in LIST_LINKS or p1 == "":
         return "list"
     return None
+
+
+def _stands_for_a_place_noun(doc, i: int, heads) -> bool:
+    """"celui de X" repeats the last "N de" before it: a place when N is ("le cortège de Lyon,
+    celui de Grenoble"), not when N is a person ("le maire de la ville et celui de Grande-Synthe")."""
+    for t in reversed(doc[:i]):
+        if t.pos_ == "NOUN" and t.i + 1 < i and fold(doc[t.i + 1].text) in {"de", "d'", "du", "des"}:
+            return fold(t.text) in heads or fold(t.lemma_) in heads
+    return False
 
 
 def _linked(text: str, left_end: int, right_start: int) -> bool:
