@@ -48,6 +48,17 @@ def test_outcome(run):
     assert event.size.best == 1000
 
 
+@pytest.mark.parametrize("text,counts", [
+    ("A Conakry, les manifestations ont fait au moins seize morts depuis jeudi.", (None, None, 16)),
+    ("A Lyon, des centaines de manifestants ont défilé mardi ; une vingtaine ont été blessés.", (None, 20, None)),
+    ("A Rennes, des centaines de manifestants ont défilé mardi. Soixante-dix personnes ont été interpellées.",
+     (70, None, None)),
+])
+def test_outcome_counts_in_words(run, text, counts):
+    (event,) = run(text, PUB).events
+    assert (event.outcome.arrests, event.outcome.injured, event.outcome.killed) == counts
+
+
 def test_claim_offsets_point_at_the_claim(run):
     text = "A Berlin, des centaines de personnes ont marché mardi pour protester contre l'assaut militaire à Alep."
     (event,) = run(text, PUB).events

@@ -106,3 +106,15 @@ def test_less_common_forms_of_protest(run, text, mode, city):
 ])
 def test_gatherings_that_are_not_protests(run, text):
     assert not run(text, PUB).events
+
+
+def test_clashes_between_a_crowd_and_the_police_are_a_riot(run):
+    text = ("A Conakry, des heurts ont opposé vendredi des partisans de l'opposition aux forces de l'ordre ; "
+            "au moins trois personnes ont été tuées.")
+    (event,) = run(text, "2023-06-03").events
+    assert (event.mode, event.location.city, event.date.start, event.outcome.killed) == ("riot", "Conakry", "2023-06-02", 3)
+
+
+def test_clashes_between_armies_are_not_a_protest(run):
+    text = "Des affrontements ont opposé vendredi l'armée malienne à des groupes armés près de Gao."
+    assert run(text, "2023-06-03").events == []

@@ -27,6 +27,8 @@ ROWS = [
     ("Au moins 40 000 manifestantes ont défilé.", 40000, None, 40000),
     ("Moins de 100 personnes se sont rassemblées.", 1, 100, 100),
     ("80 000 personnes selon la police, 140 000 selon les syndicats, ont défilé.", 80000, 140000, 80000),
+    ("3 500 personnes, selon la préfecture, 9 000 selon la CGT, ont défilé.", 3500, 9000, 3500),
+    ("7 000 manifestants (selon la police) et 12 000 selon les organisateurs ont défilé.", 7000, 12000, 7000),
     ("Cinq mille personnes ont défilé.", 5000, 5000, 5000),
     ("Entre 80 000 et 140 000 manifestants ont défilé.", 80000, 140000, 80000),
     ("3 500 personnes ont défilé.", 3500, 3500, 3500),

@@ -16,8 +16,9 @@ OUTCOME_WORDS = {
     "injured": r"blessée?s?|blessés",
     "killed": r"tuée?s?|morte?s?|décédée?s?",
 }
-_NUM = r"(?P<n>\d[\d  .]*|un|une|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|quinze|vingt|trente|" \
-       r"cinquante|cent|dix-\w+|vingt-\w+|une\s+\w+aine|des\s+dizaines|des\s+centaines)"
+_NUM = r"(?P<n>une\s+\w+aine|des\s+dizaines|des\s+centaines|\d[\d  .]*|" \
+       r"(?:un|une|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|treize|quatorze|quinze|seize|vingt|" \
+       r"trente|quarante|cinquante|soixante|cent|mille)(?:-\w+)*)"
 VAGUE_COUNTS = {"une dizaine": 10, "une quinzaine": 15, "une vingtaine": 20, "une trentaine": 30, "une quarantaine": 40,
                 "une cinquantaine": 50, "une soixantaine": 60, "une centaine": 100, "des dizaines": 40,
                 "des centaines": 300}

@@ -14,7 +14,7 @@ from typing import Optional
 
 from .lexicon import fold, table, words
 from .parse import Sentence
-from .prefilter import other_gatherings
+from .prefilter import names_police, other_gatherings
 
 QUANTITY_HEADS = {"dizaine", "centaine", "millier", "million", "vingtaine", "trentaine", "quarantaine",
                   "cinquantaine", "soixantaine", "quinzaine", "douzaine", "foule", "plupart"}
@@ -102,10 +102,19 @@ def find_triggers(sentence: Sentence, is_demonym=lambda w: False, has_crowd_size
             trig = Trigger(sentence, tok.i, j, row["form"], row["mode"], row["strength"])
             if _keep(trig, tok, row["requires"], is_demonym, has_crowd_size):
                 _set_status(trig, tok)
+                if trig.strength == "weak" and trig.mode == "riot" and _crowd_against_police(doc, is_demonym):
+                    trig.strength = "strong"  # "des heurts ont opposé des partisans de l'opposant aux forces de l'ordre"
                 found.append(trig)
                 used.update(range(tok.i, j))
             break
     return found
+
+
+def _crowd_against_police(doc, is_demonym) -> bool:
+    """Clashes with the police, a crowd on the other side."""
+    crowd = _lists()[1]
+    return names_police(doc.text) and any(
+        fold(t.lemma_) in crowd or (t.pos_ in {"NOUN", "PROPN"} and is_demonym(t.text)) for t in doc)
 
 
 def _match_rest(doc, i: int, seq: list[str]) -> Optional[int]:

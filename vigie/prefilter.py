@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from .lexicon import fold, table, words
+from .lexicon import fold, phrase_regex, table, words
 
 if TYPE_CHECKING:
     from .parse import Sentence
@@ -91,6 +91,7 @@ def _row_pattern(row: dict) -> str | None:
 class TriggerForms:
     pattern: re.Pattern  # the surface forms of one trigger row
     strength: str
+    mode: str
     verb: bool
     reflexive: bool
 
@@ -103,7 +104,7 @@ def trigger_forms() -> tuple[re.Pattern, tuple[TriggerForms, ...]]:
     for row in table("triggers.tsv"):
         pat = _row_pattern(row)
         if pat:
-            rows.append(TriggerForms(re.compile(r"(?<!\w)(?:" + pat + r")(?!\w)"), row["strength"],
+            rows.append(TriggerForms(re.compile(r"(?<!\w)(?:" + pat + r")(?!\w)"), row["strength"], row["mode"],
                                      row["pos"] == "VERB", row["form"].startswith("se ")))
     gate = re.compile(r"(?<!\w)(?:" + "|".join(r.pattern.pattern[len(r"(?<!\w)(?:"):-len(r")(?!\w)")] for r in rows)
                       + r")(?!\w)")
@@ -131,6 +132,15 @@ def other_events() -> frozenset[str]:
     return frozenset(base | {w + "s" for w in base} | other_gatherings())
 
 
+@lru_cache(maxsize=1)
+def _police() -> re.Pattern:
+    return phrase_regex([re.escape(fold(w)) for w in words("security_forces.txt")])
+
+
+def names_police(text: str) -> bool:
+    return bool(_police().search(fold(text)))
+
+
 def words_of(text: str) -> set[str]:
     return {fold(w) for w in re.findall(r"\w+(?:-\w+)*", text)}
 
@@ -147,6 +157,8 @@ def trigger_strength(text: str) -> str | None:
             if _kept(row, m, lower):
                 if row.strength in STRONG:
                     return row.strength
+                if row.mode == "riot" and names_police(text):
+                    return "strong"  # clashes with the police (detect.py checks the crowd on the other side)
                 best = row.strength
     return best
 

@@ -120,7 +120,7 @@ def _mention(text, start, end, lo, hi, best, offset, is_demonym) -> SizeMention:
         crowd = True  # "ils n'étaient qu'une cinquantaine": a vague count standing alone counts people
     if crowd is False or OUTCOME_AFTER.match(after):
         return SizeMention(offset + start, offset + end, text[start:end], None, None, None, False)
-    source = re.match(r"^\s*(?:\w+\s+){0,2}selon\s+([^,;.]+)", after)
+    source = re.match(r"^\s*[,(]?\s*(?:\w+\s*[,(]?\s*){0,2}selon\s+([^,;.)]+)", after)  # "2 500 personnes, selon la police"
     if crowd is None and (source or THEY_WERE.search(before)):
         crowd = True  # "ils étaient 29 000 selon les organisateurs": a count of people by its source
     return SizeMention(offset + start, offset + end, text[start:end], lo, hi, best, crowd is True,
