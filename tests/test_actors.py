@@ -79,3 +79,9 @@ def test_rallies_of_support_have_no_target(run, text):
 def test_vendredi_dernier_is_the_week_before(run):
     (event,) = run("Des centaines de personnes ont manifesté vendredi dernier à Ouagadougou.", "2023-01-20").events
     assert event.date.start == "2023-01-13"
+
+
+def test_a_toll_recalled_is_not_this_protests_outcome(run):
+    text = "Environ 3 000 personnes ont défilé samedi à Lille, en mémoire des deux jeunes tués en 2019."
+    (event,) = run(text, PUB).events
+    assert event.outcome.killed is None and event.size.best == 3000

@@ -153,3 +153,10 @@ def test_the_manifestation_after_a_protest_is_that_protest(run):
             "contre la baisse des prix. Les organisateurs de la manifestation revendiquent 20 000 participants.")
     (event,) = occurred(run(text, PUB))
     assert event.location.city == "Lyon"
+
+
+def test_an_event_told_before_the_date_takes_the_date_of_the_report(run):
+    text = ("« Nous irons jusqu'au bout », a lancé une syndicaliste en tête du cortège de Nantes. "
+            "Mardi, des milliers de personnes ont aussi défilé à Rennes.")
+    got = {e.location.city: e.date.start for e in occurred(run(text, PUB))}
+    assert got == {"Nantes": "2024-03-12", "Rennes": "2024-03-12"}

@@ -96,3 +96,15 @@ def test_se_feliciter(run):
     (q,) = run("« C'est une très belle journée de mobilisation », s'est félicité Laurent Berger, secrétaire "
                "général de la CFDT.", PUB).quotes
     assert q.speaker.text == "Laurent Berger" and q.speaker.role.startswith("secrétaire général")
+
+
+def test_a_role_before_the_name_after_pour(run):
+    text = "Pour la ministre de la Culture, Rachida Dati, « ce musée doit rouvrir avant l'été »."
+    (q,) = run(text, PUB).quotes
+    assert (q.speaker.text, q.speaker.role) == ("Rachida Dati", "la ministre de la Culture")
+
+
+def test_an_institution_after_selon_before_the_quotation(run):
+    text = "Selon la préfecture du Rhône, « 38 personnes ont été placées en garde à vue » dans la nuit."
+    (q,) = run(text, PUB).quotes
+    assert q.speaker.text == "la préfecture du Rhône" and text[q.speaker.char_start:q.speaker.char_end] == q.speaker.text

@@ -147,6 +147,16 @@ def _nationality(text: str, is_demonym, gaz: Gazetteer) -> Optional[str]:
     return None
 
 
+RECALLED_BEFORE = re.compile(r"\b(?:mémoire|hommage|souvenir|commémor\w*|anniversaire|mort|meurtre|assassinat)\s+"
+                             r"(?:de|des|du|d['’]|à|aux)?\s*$", re.IGNORECASE)
+RECALLED_AFTER = re.compile(r"^\s+(?:\w+\s+){0,2}(?:en|depuis)\s+(?:1[89]|20)\d\d\b|^\s+il\s+y\s+a\b", re.IGNORECASE)
+
+
+def _recalled(text: str, m: re.Match) -> bool:
+    """"en mémoire des trois militantes tuées en 2013": a toll recalled, not this protest's."""
+    return bool(RECALLED_BEFORE.search(text[max(0, m.start() - 30):m.start()]) or RECALLED_AFTER.match(text[m.end():m.end() + 40]))
+
+
 def outcome(text: str) -> Outcome:
     """Arrests, injured and killed counted in the text ("Dix-sept personnes ont été interpellées")."""
     result = Outcome()
@@ -155,6 +165,8 @@ def outcome(text: str) -> Outcome:
                         rf"|(?:fait\s+état\s+d['’]une|une\s+seule)\s+(?:{pattern})", re.IGNORECASE)
         total = None
         for m in rx.finditer(text):
+            if _recalled(text, m):
+                continue
             raw = (m.group("n") or "un") if m.groupdict().get("n") else "un"
             n = VAGUE_COUNTS.get(raw.lower()) or parse_number(raw)
             if n is not None and n < 100000:

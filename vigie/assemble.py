@@ -108,6 +108,7 @@ class ArticleAssembler:
                 if dates and dates[0].day and self._is_frame(s, dates[0]) and dates[0].day <= (self.pub or dates[0].day):
                     frame = dates[0].day
             mentions.extend(made)
+        _date_from_the_report(mentions)
         return self._build(self._merge(mentions))
 
     def _next_is_candidate(self, s: Sentence) -> bool:
@@ -376,6 +377,15 @@ class ArticleAssembler:
 
 
 STRENGTH = {"strong": 2, "weak": 1, "agent": 0}
+
+
+def _date_from_the_report(mentions: list[Mention]) -> None:
+    """An event told before any date, in a report whose events are dated, takes their date
+    (spec section 4); the ones after a date already took it as their frame."""
+    first = next((m.day for m in mentions if m.status == "occurred" and m.day), None)
+    for m in mentions:
+        if m.status == "occurred" and m.day is None and first is not None:
+            m.day = first
 
 
 def _best_mode(trig: Trigger, trigs: list[Trigger]) -> str:

@@ -226,7 +226,12 @@ def _attribute(sent: Sentence, qs: int, qe: int, mentions: Mentions, text: str, 
             span = sent.doc[subject.left_edge.i if subject.left_edge.pos_ == "PROPN" else subject.i:subject.i + 1]
             return Speaker(span.text, None, sent.start + span.start_char, sent.start + span.end_char), \
                 _verb_text(doc, verb) if verb is not None else None
-        if verb is not None or any(t.lower_ == "selon" for t in before):
+        selon = next((k for k, t in enumerate(before) if t.lower_ == "selon"), None)
+        if selon is not None:  # "Selon la préfecture de police, « ... »"
+            speaker = _speaker_from(before[selon + 1:], sent, mentions, qs)
+            if speaker is not None and speaker.char_end <= qs:
+                return speaker, "selon"
+        if verb is not None or selon is not None:
             subj = [c for c in (verb.children if verb is not None else []) if c.dep_.startswith("nsubj")]
             if subj and subj[0].pos_ == "NOUN" and subj[0].lower_ not in _anaphors():
                 return _resolve_pronoun(sent, mentions, qs), _verb_text(doc, verb)
@@ -256,7 +261,14 @@ def _speaker_from(tokens, sent: Sentence, mentions: Mentions, qs: int) -> Option
         return _resolve_pronoun(sent, mentions, qs)  # "a déclaré le chef de l'Etat"
     definite = any(t.lower_ in {"l'", "la", "le", "les"} for t in tokens[:3])
     if noun is not None and definite and fold(noun.lemma_) in _institutions():
-        phrase = sent.doc[noun.left_edge.i:noun.right_edge.i + 1]  # "la préfecture de police", "le gouvernement"
+        doc = sent.doc
+        end = noun.right_edge.i
+        while end > noun.i and (doc[end].is_punct or sent.start + doc[end].idx >= qs - 1 >= sent.start + noun.idx):
+            end -= 1  # "Selon la préfecture de police, « ... »": the words before the quotation
+        start = noun.left_edge.i
+        while start < noun.i and (doc[start].pos_ == "ADP" or doc[start].is_punct):
+            start += 1  # "Selon la préfecture"
+        phrase = doc[start:end + 1]  # "la préfecture de police", "le gouvernement"
         if len(phrase) > 8:
             phrase = sent.doc[noun.i:noun.i + 1]
         return Speaker(phrase.text, None, sent.start + phrase.start_char, sent.start + phrase.end_char)
@@ -300,5 +312,6 @@ def _role(text: str, m: Mention, offset: int = 0) -> Optional[str]:
     if appos:
         return appos.group(1).strip()
     head = text[max(0, m.start - offset - 90):m.start - offset]
-    lead = re.search(r"(?:^|[,:]\s|\b(?:a|par)\s+\w+\s+)((?:l[ea]|l['’]|le|son|sa)\s[^,.;«»\"]{3,90}?)\s*,?\s*$", head)
+    lead = re.search(r"(?:^|[,:]\s|\b(?:a|par)\s+\w+\s+|\b(?:[Pp]our|[Ss]elon)\s+)"
+                     r"((?:l[ea]|l['’]|le|son|sa)\s[^,.;«»\"]{3,90}?)\s*,?\s*$", head)
     return lead.group(1).strip() if lead else None
