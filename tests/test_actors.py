@@ -85,3 +85,9 @@ def test_a_toll_recalled_is_not_this_protests_outcome(run):
     text = "Environ 3 000 personnes ont défilé samedi à Lille, en mémoire des deux jeunes tués en 2019."
     (event,) = run(text, PUB).events
     assert event.outcome.killed is None and event.size.best == 3000
+
+
+def test_people_arrested_are_an_outcome_not_the_crowd(run):
+    text = "A Berne, la manifestation non autorisée a dégénéré samedi soir ; la police a interpellé 12 personnes."
+    (event,) = run(text, PUB).events
+    assert event.size is None and event.outcome.arrests == 12

@@ -118,3 +118,13 @@ def test_clashes_between_a_crowd_and_the_police_are_a_riot(run):
 def test_clashes_between_armies_are_not_a_protest(run):
     text = "Des affrontements ont opposé vendredi l'armée malienne à des groupes armés près de Gao."
     assert run(text, "2023-06-03").events == []
+
+
+def test_barricades_raised_by_residents_are_a_riot(run):
+    (event,) = run("Des habitants en colère ont érigé des barricades lundi à Port-au-Prince.", "2023-05-24").events
+    assert (event.mode, event.location.country) == ("riot", "HT")
+
+
+def test_a_protest_planned_then_banned_is_planned(run):
+    (event,) = run("Une manifestation prévue samedi à Paris a été interdite par la préfecture.", "2023-11-24").events
+    assert (event.status, event.date.start) == ("planned", "2023-11-25")

@@ -80,3 +80,10 @@ def test_celui_de_that_stands_for_a_person_is_not_a_place(run):
     text = ("A Dunkerque, 150 personnes se sont rassemblées samedi en présence du maire de la ville et de celui "
             "de Grande-Synthe.")
     assert [e.location.city for e in run(text, PUB).events] == ["Dunkirk"]
+
+
+def test_au_before_a_province_that_is_also_a_city(run):
+    (event,) = run("Au Québec, 420 000 employés du secteur public sont en grève depuis mardi.", "2023-11-24").events
+    assert (event.location.city, event.location.country) == (None, "CA")
+    (event,) = run("À Québec, 2 000 étudiants ont manifesté mardi.", "2023-11-24").events
+    assert event.location.city == "Québec"

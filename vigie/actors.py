@@ -161,10 +161,13 @@ def outcome(text: str) -> Outcome:
     """Arrests, injured and killed counted in the text ("Dix-sept personnes ont été interpellées")."""
     result = Outcome()
     for field, pattern in OUTCOME_WORDS.items():
-        rx = re.compile(rf"(?<![\w-]){_NUM}\s+(?!ans\b|an\b|mois\b)(?:de\s+|d['’])?(?:\w+\s+){{0,2}}?(?:ont\s+été\s+|sont\s+|ont\s+|a\s+été\s+)?(?:{pattern})\b"
+        rx = re.compile(rf"(?<![\w-]){_NUM}\s+(?!ans\b|an\b|mois\b)(?:de\s+|d['’])?(?:(?!et\b|ou\b)\w+\s+){{0,2}}?(?:ont\s+été\s+|sont\s+|ont\s+|a\s+été\s+)?(?:{pattern})\b"
                         rf"|(?:fait\s+état\s+d['’]une|une\s+seule)\s+(?:{pattern})", re.IGNORECASE)
+        verb_first = re.compile(rf"\b(?:{pattern})\s+(?:au\s+moins\s+|plus\s+de\s+|près\s+de\s+|environ\s+)?"
+                                rf"{_NUM}\s+(?:personnes?|manifestants?|militants?|individus|jeunes|policiers|gendarmes)\b",
+                                re.IGNORECASE)  # "la police a interpellé 12 personnes"
         total = None
-        for m in rx.finditer(text):
+        for m in [*rx.finditer(text), *verb_first.finditer(text)]:
             if _recalled(text, m):
                 continue
             raw = (m.group("n") or "un") if m.groupdict().get("n") else "un"

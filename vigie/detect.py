@@ -195,6 +195,8 @@ def _set_status(trig: Trigger, tok) -> None:
     _, _, planned, background = _lists()
     if tok.pos_ in {"VERB", "AUX"} and _future(tok):
         trig.status = "planned"
+    if tok.pos_ == "NOUN" and any(c.dep_ == "acl" and planned.get(c.lemma_.lower()) for c in tok.children):
+        trig.status = "planned"  # "une manifestation prévue samedi", "la grève annoncée pour lundi"
     node, steps = tok, 0
     while node.head.i != node.i and steps < 4:
         child, node, steps = node, node.head, steps + 1

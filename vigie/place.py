@@ -236,13 +236,19 @@ def _resolve(span, gaz: Gazetteer, context: Counter, offset: int) -> Optional[Pl
         city_state = iso and _after_a(span) and any(c.country == iso for c in gaz.candidates(candidate))
         if iso and candidate[:1].isupper() and not city_state:  # "à Hong Kong", "à Singapour" are cities
             return PlaceMention(offset + span.start_char, offset + span.end_char, name, iso, None, "country")
+        region = gaz.region_country(candidate)
+        if region and _after_au_en(span):  # "au Québec", "en Flandre": the province; "à Québec": the city
+            return PlaceMention(offset + span.start_char, offset + span.end_char, name, region, None, "region")
         city = gaz.resolve_city(candidate, context) if candidate[:1].isupper() else None
         if city:
             return PlaceMention(offset + span.start_char, offset + span.end_char, name, city.country, city)
-        iso = gaz.region_country(candidate)
-        if iso:
-            return PlaceMention(offset + span.start_char, offset + span.end_char, name, iso, None, "region")
+        if region:
+            return PlaceMention(offset + span.start_char, offset + span.end_char, name, region, None, "region")
     return None
+
+
+def _after_au_en(span) -> bool:
+    return span.start > 0 and span.doc[span.start - 1].lower_ in {"au", "en", "dans"}
 
 
 def _after_a(span) -> bool:

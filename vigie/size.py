@@ -24,6 +24,8 @@ NUMBER = re.compile(rf"(?<![\w-])(?P<n>{_DIGITS}|{_WORDS_RUN})(?:\s+(?P<mult>mil
                     re.IGNORECASE)
 OUTCOME_AFTER = re.compile(r"^\W*(?:[\w-]+\W+){0,2}?(?:(?:ont|sont|avaient|ont\s+été|sont\s+été|avaient\s+été)\s+)?"
                            r"(?:interpellé|arrêté|blessé|tué|mort|décédé|hospitalisé|noyé|disparu)\w*", re.IGNORECASE)
+OUTCOME_BEFORE = re.compile(r"\b(?:interpellé|arrêté|blessé|tué|hospitalisé|évacué|verbalisé)e?s?\s+"
+                            r"(?:au\s+moins\s+|plus\s+de\s+|près\s+de\s+|environ\s+)?$", re.IGNORECASE)
 
 
 @dataclass
@@ -118,7 +120,7 @@ def _mention(text, start, end, lo, hi, best, offset, is_demonym) -> SizeMention:
     crowd = _people_follow(after, is_demonym)
     if crowd is None and not re.match(r"\d", text[start:end].lstrip("qQuelpsdrèèeéàn ")):
         crowd = True  # "ils n'étaient qu'une cinquantaine": a vague count standing alone counts people
-    if crowd is False or OUTCOME_AFTER.match(after):
+    if crowd is False or OUTCOME_AFTER.match(after) or OUTCOME_BEFORE.search(before):  # "la police a interpellé 12 personnes"
         return SizeMention(offset + start, offset + end, text[start:end], None, None, None, False)
     source = re.match(r"^\s*[,(]?\s*(?:\w+\s*[,(]?\s*){0,2}selon\s+([^,;.)]+)", after)  # "2 500 personnes, selon la police"
     if crowd is None and (source or THEY_WERE.search(before)):
