@@ -41,3 +41,15 @@ def test_month_or_year_alone_gives_an_approximate_date():
 def test_hyphenated_holiday():
     d = find_dates("Le défilé du 1er-Mai a réuni 2 000 personnes.", dt.date(2024, 5, 2))[0]
     assert d.day == dt.date(2024, 5, 1)
+
+
+@pytest.mark.parametrize("expr,published,future,day", [
+    ("le week-end dernier", "2023-03-22", False, "2023-03-18"),  # said on a Wednesday
+    ("le week-end dernier", "2023-03-19", False, "2023-03-11"),  # said on a Sunday: the one before
+    ("ce week-end", "2023-03-20", False, "2023-03-18"),  # Monday, past tense: the one just past
+    ("ce week-end", "2023-03-22", True, "2023-03-25"),  # announced: the coming one
+    ("le week-end prochain", "2023-03-18", True, "2023-03-25"),
+])
+def test_weekends_are_their_saturday(expr, published, future, day):
+    (d,) = find_dates(expr, dt.date.fromisoformat(published), future)
+    assert d.day.isoformat() == day

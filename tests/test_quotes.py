@@ -108,3 +108,9 @@ def test_an_institution_after_selon_before_the_quotation(run):
     text = "Selon la préfecture du Rhône, « 38 personnes ont été placées en garde à vue » dans la nuit."
     (q,) = run(text, PUB).quotes
     assert q.speaker.text == "la préfecture du Rhône" and text[q.speaker.char_start:q.speaker.char_end] == q.speaker.text
+
+
+def test_a_news_agency_told_is_not_the_speaker(run):
+    text = "« Aucun incident n'est à déplorer », a indiqué à l'AFP un porte-parole de la gendarmerie."
+    (q,) = run(text, PUB).quotes
+    assert q.speaker is None or "AFP" not in q.speaker.text

@@ -47,7 +47,7 @@ class DateMention:
 @lru_cache(maxsize=1)
 def _relative():
     rows = table("relative_dates.tsv")
-    return phrase_regex([re.escape(r["pattern"]) for r in rows]), {r["pattern"]: int(r["offset"]) for r in rows}
+    return phrase_regex([re.escape(r["pattern"]) for r in rows]), {r["pattern"]: r["offset"] for r in rows}
 
 
 def parse_date(value: Optional[str]) -> Optional[dt.date]:
@@ -66,10 +66,23 @@ def find_dates(text: str, published: Optional[dt.date], future: bool = False, of
     for m in rel_re.finditer(text):
         if any(d.start <= offset + m.start() < d.end for d in out):
             continue
-        delta = offsets[m.group().lower().replace("’", "'")] if m.group().lower() in offsets else None
-        day = published + dt.timedelta(days=delta) if published and delta is not None else None
+        rule = offsets.get(m.group().lower().replace("’", "'"))
+        day = _relative_day(published, rule, future) if published and rule else None
         out.append(DateMention(offset + m.start(), offset + m.end(), m.group(), day))
     return sorted(out, key=lambda d: d.start)
+
+
+def _relative_day(pub: dt.date, rule: str, future: bool) -> dt.date:
+    if not rule.startswith("sat"):
+        return pub + dt.timedelta(days=int(rule))
+    last = pub - dt.timedelta(days=(pub.weekday() - 5) % 7)  # the last Saturday, this one on a weekend
+    weekend = pub.weekday() >= 5
+    step = int(rule[3:] or 0)
+    if step == 0:  # "ce week-end": the one under way, else the coming one or the one just past by tense
+        return last + dt.timedelta(days=7) if not weekend and future else last
+    if step < 0:
+        return last - dt.timedelta(days=7) if weekend else last
+    return last + dt.timedelta(days=7)
 
 
 def _resolve(m: re.Match, pub: Optional[dt.date], future: bool, offset: int) -> DateMention:

@@ -20,6 +20,7 @@ from .records import Quote, Speaker
 
 PAIRS = [("«", "»"), ("“", "”"), ("\"", "\"")]
 MIN_WORDS = 4
+RECIPIENT = re.compile(r"\b(?:à|au|aux)\s+(?:l['’]|la\s+|le\s+|les\s+)?$", re.IGNORECASE)
 PRONOUNS = {"il", "elle", "lui", "ils", "elles", "eux"}
 INCISE = re.compile(r",\s*(?P<verb>(?:a|avait|ont|avaient)-t-(?:il|elle|ils|elles)\s+\w+|\w+-(?:il|elle|ils|elles))\s*,")
 
@@ -251,7 +252,8 @@ def _speaker_from(tokens, sent: Sentence, mentions: Mentions, qs: int) -> Option
         return _resolve_pronoun(sent, mentions, qs)
     stop = next((sent.start + t.idx for t in tokens if t.text in {".", ";"} or t.lower_ in {"qui", "lors"}), sent.end)
     span_start = sent.start + first.idx
-    here = [m for m in mentions.of(sent) if span_start <= m.start < stop]
+    here = [m for m in mentions.of(sent) if span_start <= m.start < stop
+            and not RECIPIENT.search(sent.text[:m.start - sent.start])]  # "a déclaré à l'AFP"
     person = [m for m in here if m.label == "PER"]
     pick = person[0] if person else (here[0] if here else None)
     if pick:
