@@ -36,6 +36,8 @@ FUNCTION_WORDS = {"le", "la", "les", "l", "de", "d", "du", "des", "en", "dans", 
 # verbs whose forms are irregular: in a multi-word trigger the other words are required instead
 IRREGULAR = {"mettre", "prendre", "battre"}
 STRONG = {"strong", "agent"}
+NUMBER_WORDS = re.compile(r"\b(?:deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|treize|quatorze|quinze|"
+                          r"seize|vingt|trente|quarante|cinquante|soixante|cent|mille)\b", re.IGNORECASE)
 REFLEXIVE = {"se", "s", "nous", "vous"}
 DETERMINERS = {"le", "la", "les", "l", "un", "une", "du", "au", "aux", "des", "ce", "cet", "cette", "ces", "son", "sa",
                "ses", "leur", "leurs", "mon", "ma", "mes", "notre", "nos", "votre", "vos"}
@@ -92,6 +94,7 @@ class TriggerForms:
     pattern: re.Pattern  # the surface forms of one trigger row
     strength: str
     mode: str
+    requires: str  # crowd | road | crowd_or_road | none
     verb: bool
     reflexive: bool
 
@@ -105,7 +108,7 @@ def trigger_forms() -> tuple[re.Pattern, tuple[TriggerForms, ...]]:
         pat = _row_pattern(row)
         if pat:
             rows.append(TriggerForms(re.compile(r"(?<!\w)(?:" + pat + r")(?!\w)"), row["strength"], row["mode"],
-                                     row["pos"] == "VERB", row["form"].startswith("se ")))
+                                     row["requires"], row["pos"] == "VERB", row["form"].startswith("se ")))
     gate = re.compile(r"(?<!\w)(?:" + "|".join(r.pattern.pattern[len(r"(?<!\w)(?:"):-len(r")(?!\w)")] for r in rows)
                       + r")(?!\w)")
     return gate, tuple(rows)
@@ -153,6 +156,8 @@ def trigger_strength(text: str) -> str | None:
         return None  # "les coureurs se sont rassemblés": a race
     best = None
     for row in rows:
+        if row.requires != "none" and not _may_satisfy(row.requires, text):
+            continue  # "le public s'est rassemblé": rassembler needs a crowd
         for m in row.pattern.finditer(lower):
             if _kept(row, m, lower):
                 if row.strength in STRONG:
@@ -161,6 +166,22 @@ def trigger_strength(text: str) -> str | None:
                     return "strong"  # clashes with the police (detect.py checks the crowd on the other side)
                 best = row.strength
     return best
+
+
+def _may_satisfy(requires: str, text: str) -> bool:
+    """Whether a sentence may hold what a trigger needs (detect.py checks who does what): a word
+    for a crowd, a number, "ils", a people's name; or a road."""
+    from .detect import QUANTITY_HEADS, ROAD_NOUNS
+    from .geocode import gazetteer
+    from .size import crowd_nouns
+
+    found = words_of(text)
+    crowd = ({w for w in found if w in crowd_nouns() or w.rstrip("sx") in crowd_nouns() or w.rstrip("s") in QUANTITY_HEADS}
+             or found & {"ils", "elles"} or re.search(r"\d", text) or NUMBER_WORDS.search(text)
+             or any(gazetteer().country_of(w) for w in re.findall(r"\b[A-ZÉ][a-zéèêëïîôûç]+s?\b", text)))
+    roads = {fold(r) for r in ROAD_NOUNS}
+    road = any(w in roads or w.rstrip("sx") in roads for w in found) or re.search(r"\b[AN]\d{1,3}\b", text)
+    return bool({"crowd": crowd, "road": road, "crowd_or_road": crowd or road}.get(requires, True))
 
 
 def _kept(row: TriggerForms, m: re.Match, lower: str) -> bool:
