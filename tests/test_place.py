@@ -87,3 +87,8 @@ def test_au_before_a_province_that_is_also_a_city(run):
     assert (event.location.city, event.location.country) == (None, "CA")
     (event,) = run("À Québec, 2 000 étudiants ont manifesté mardi.", "2023-11-24").events
     assert event.location.city == "Québec"
+
+
+def test_autour_de_names_the_place(run):
+    (event,) = run("Des agriculteurs ont bloqué jeudi plusieurs axes autour de Bruxelles.", PUB).events
+    assert event.location.city == "Brussels"

@@ -114,3 +114,10 @@ def test_a_news_agency_told_is_not_the_speaker(run):
     text = "« Aucun incident n'est à déplorer », a indiqué à l'AFP un porte-parole de la gendarmerie."
     (q,) = run(text, PUB).quotes
     assert q.speaker is None or "AFP" not in q.speaker.text
+
+
+def test_a_role_before_the_name_at_the_start_of_a_sentence(run):
+    text = ("Les syndicats ont quitté la réunion. Le ministre du Travail, Olivier Dussopt, a répondu que "
+            "« la réforme ira à son terme ».")
+    (q,) = run(text, PUB).quotes
+    assert (q.speaker.text, q.speaker.role) == ("Olivier Dussopt", "Le ministre du Travail")

@@ -187,7 +187,7 @@ def _role(doc, span) -> Optional[str]:
         window = prev[:-1]
         if any(w in heads or w.rstrip("s") in heads for w in window[-3:]):
             return "place"
-        if p2 == "pres" or (p2 in DEMONSTRATIVES and _stands_for_a_place_noun(doc, span.start - 2, heads)):
+        if p2 in {"pres", "autour", "proximite", "environs"} or (p2 in DEMONSTRATIVES and _stands_for_a_place_noun(doc, span.start - 2, heads)):
             return "place"  # "près de Lyon"; "le local de Tozeur et celui de Kairouan"
         return "list" if p2 in {"et", ",", "ou"} else None
     if p1 in {"l'", "la", "le", "les"} and p2 in LOCATIVE | {"de", "d'"}:

@@ -314,6 +314,6 @@ def _role(text: str, m: Mention, offset: int = 0) -> Optional[str]:
     if appos:
         return appos.group(1).strip()
     head = text[max(0, m.start - offset - 90):m.start - offset]
-    lead = re.search(r"(?:^|[,:]\s|\b(?:a|par)\s+\w+\s+|\b(?:[Pp]our|[Ss]elon)\s+)"
-                     r"((?:l[ea]|l['’]|le|son|sa)\s[^,.;«»\"]{3,90}?)\s*,?\s*$", head)
+    lead = re.search(r"(?:^|[,:.!?»\n]\s*|\b(?:a|par)\s+\w+\s+|\b(?:[Pp]our|[Ss]elon)\s+)"
+                     r"((?:[Ll][ea]|[Ll]['’]|[Ss]on|[Ss]a)\s?[^,.;«»\"]{3,90}?)\s*,?\s*$", head)
     return lead.group(1).strip() if lead else None
