@@ -128,3 +128,20 @@ def test_barricades_raised_by_residents_are_a_riot(run):
 def test_a_protest_planned_then_banned_is_planned(run):
     (event,) = run("Une manifestation prévue samedi à Paris a été interdite par la préfecture.", "2023-11-24").events
     assert (event.status, event.date.start) == ("planned", "2023-11-25")
+
+
+@pytest.mark.parametrize("text,mode,city", [
+    ("Des milliers de personnes ont battu le pavé samedi à Genève.", "march", "Geneva"),
+    ("Une journée « ville morte » a paralysé lundi Conakry à l'appel de l'opposition.", "strike", "Conakry"),
+    ("Les gilets jaunes ont investi samedi les Champs-Élysées à Paris.", "occupation", "Paris"),
+    ("Les infirmières se sont mobilisées jeudi à Rouen pour réclamer des renforts.", "demonstration", "Rouen"),
+    ("Sit-in devant l'Assemblée nationale à Niamey : les enseignants contractuels réclament leurs salaires.",
+     "sit-in", "Niamey"),
+])
+def test_more_ways_to_tell_a_protest(run, text, mode, city):
+    (event,) = run(text, "2023-05-24").events
+    assert (event.mode, event.location.city) == (mode, city)
+
+
+def test_mobilising_volunteers_is_not_a_protest(run):
+    assert run("Le festival mobilise chaque année 700 bénévoles à Nantes.", "2023-05-24").events == []

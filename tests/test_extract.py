@@ -97,3 +97,19 @@ def test_selective_parsing_does_not_change_the_records(extractor):
     selective = [r.records() for r in extractor.extract_many(items)]
     everything = [r.records() for r in full.extract_many(items)]
     assert selective == everything
+
+
+@pytest.mark.parametrize("text,language", [
+    ("La protesta en Madrid fue grande y muchas personas estaban en la calle con carteles.", "Spanish"),
+    ("Der Protest in Berlin war groß und viele Menschen waren mit Schildern auf der Straße.", "German"),
+])
+def test_other_languages_are_named(text, language):
+    from vigie.ingest import language_problem
+
+    assert language_problem(text) == f"not French (looks like {language})"
+
+
+def test_a_short_french_headline_is_french():
+    from vigie.ingest import language_problem
+
+    assert language_problem("Sit-in devant l'Assemblée nationale à Niamey : les enseignants réclament leurs salaires.") is None

@@ -92,3 +92,8 @@ def test_au_before_a_province_that_is_also_a_city(run):
 def test_autour_de_names_the_place(run):
     (event,) = run("Des agriculteurs ont bloqué jeudi plusieurs axes autour de Bruxelles.", PUB).events
     assert event.location.city == "Brussels"
+
+
+def test_an_old_name_of_a_small_foreign_town_is_not_that_town(run):
+    (event,) = run("Les étudiants occupent depuis mardi l'université de Tolbiac, à Paris.", PUB).events
+    assert event.location.city == "Paris"

@@ -20,6 +20,7 @@ from .geocode import Gazetteer, context_countries
 from .lexicon import fold, words
 from .parse import ParsedArticle, Sentence
 from .prefilter import other_events, words_of
+from .quotes import quotation_spans
 from .place import PlaceMention, find_places, governed_elsewhere
 from .records import Actor, DateSpan, Event, Evidence, Location, Outcome, Size, Span
 from .size import SizeMention, find_sizes
@@ -59,6 +60,7 @@ class ArticleAssembler:
         self.pub = parse_date(published)
         self.gaz = gaz
         self.quotes = quote_spans
+        self.quotations = quotation_spans(parsed.text)
         names = re.findall(r"(?<![\w'’-])[A-ZÉÈÎ][\w'’-]+", parsed.text)
         names += re.findall(r"(?<![\w'’-])[A-ZÉÈÎ][\w'’-]+(?:\s+[A-Z][\w'’-]+)+", parsed.text)
         self.context: Counter = context_countries(names, gaz)
@@ -118,6 +120,10 @@ class ArticleAssembler:
     def _in_quote(self, pos: int) -> bool:
         return any(a <= pos < b for a, b in self.quotes)
 
+    def _in_quotation(self, pos: int) -> bool:
+        """Inside words someone said; a term in quotes (« ville morte », « gilets jaunes ») is not."""
+        return any(a <= pos < b for a, b in self.quotations)
+
     def _has_crowd_size(self, s: Sentence) -> bool:
         return any(z.crowd for z in self._sizes(s))
 
@@ -137,7 +143,7 @@ class ArticleAssembler:
 
     def _sentence_mentions(self, s: Sentence, trigs: list[Trigger], dates: list[DateMention],
                            frame: Optional[dt.date], last: Optional[Mention]) -> list[Mention]:
-        trigs = [t for t in trigs if not t.background and not self._in_quote(t.start)]
+        trigs = [t for t in trigs if not t.background and not self._in_quotation(t.start)]
         sizes = [z for z in self._sizes(s) if not self._in_quote(z.start)]
         claim_spans = actors.claims(s.text, s.start, trigs[0].start) if trigs else []
         trigs = [t for t in trigs if not any(c.start <= t.start < c.end for c in claim_spans)]  # what they protest about

@@ -137,7 +137,7 @@ def _is_reflexive(tok) -> bool:
 def _keep(trig: Trigger, tok, requires: str, is_demonym, has_crowd_size: bool) -> bool:
     non_protest, crowd, _, _ = _lists()
     doc = trig.sentence.doc
-    if tok.pos_ in {"PROPN"} or (tok.is_title and tok.i > 0 and tok.pos_ == "NOUN"):
+    if (tok.pos_ == "PROPN" and not _heading_word(trig)) or (tok.is_title and tok.i > 0 and tok.pos_ == "NOUN"):
         return False  # part of a name: "Rassemblement national", "En Marche"
     if tok.pos_ == "NOUN" and not any(t.pos_ in {"VERB", "AUX"} for t in doc) and len(doc) < 10:
         return False  # a heading summarises events told below
@@ -165,6 +165,14 @@ def _keep(trig: Trigger, tok, requires: str, is_demonym, has_crowd_size: bool) -
     crowd_ok = has_crowd_size or _crowd_subject(tok, crowd, is_demonym)
     road_ok = any(_is_road(t) for t in list(tok.children) + [tok.head] + list(tok.head.children))
     return {"crowd": crowd_ok, "road": road_ok, "crowd_or_road": crowd_ok or road_ok}.get(requires, True)
+
+
+def _heading_word(trig: Trigger) -> bool:
+    """"Sit-in devant l'Assemblée": a capital that opens a sentence, not a name (a name goes on
+    with an adjective or a capital: "Rassemblement national", "Marche Verte")."""
+    doc = trig.sentence.doc
+    nxt = doc[trig.j] if trig.j < len(doc) else None
+    return trig.i == 0 and (nxt is None or not (nxt.is_title or nxt.pos_ in {"ADJ", "PROPN"}))
 
 
 def _crowd_subject(tok, crowd, is_demonym) -> bool:

@@ -15,6 +15,7 @@ from typing import Iterable, Optional
 from .lexicon import fold, table
 
 MIN_POPULATION = 5000
+SMALL_TOWN = 50000
 HOME_COUNTRIES = {"FR": 1.2, "BE": 0.6, "CH": 0.6, "CA": 0.3}  # the French-language press's own
 CALENDAR_WORDS = ("lundi mardi mercredi jeudi vendredi samedi dimanche janvier février mars avril mai juin juillet "
                   "août septembre octobre novembre décembre").split()
@@ -99,7 +100,7 @@ class Gazetteer:
 
     def resolve_city(self, name: str, context: Counter) -> Optional[City]:
         """The most likely city of that name for an article mentioning the context countries."""
-        cands = self.candidates(name)
+        cands = [c for c in self.candidates(name) if not _unlikely(c, name, context)]
         if not cands:
             return None
         total = sum(context.values()) or 1
@@ -109,6 +110,13 @@ class Gazetteer:
             return (math.log10(c.population + 10) + exact + HOME_COUNTRIES.get(c.country, 0.0)
                     + 3.0 * context.get(c.country, 0) / total)
         return max(cands, key=score)
+
+
+def _unlikely(c: City, name: str, context: Counter) -> bool:
+    """A small town known by another of its names ("Tolbiac", an old name of Zülpich) in a
+    country the article does not speak of: a street, a site, a person, not that town."""
+    return (fold(c.name) != fold(name) and c.population < SMALL_TOWN and bool(context)
+            and c.country not in context and c.country not in HOME_COUNTRIES)
 
 
 def _split(cell: Optional[str]) -> list[str]:
@@ -136,6 +144,7 @@ def context_countries(names: Iterable[str], gaz: Gazetteer) -> Counter:
         if cands:
             best = max(cands, key=lambda c: c.population)
             others = sum(c.population for c in cands) - best.population
-            if best.population > 10 * others:
+            known_as = fold(best.name) == fold(name) or best.population >= SMALL_TOWN  # not "Tolbiac"
+            if best.population > 10 * others and known_as:
                 counts[best.country] += 1
     return counts

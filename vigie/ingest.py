@@ -142,17 +142,33 @@ def _iso_date(value: object) -> Optional[str]:
 
 
 FRENCH_WORDS = frozenset("le la les de des du un une et est sont dans pour pas que qui sur au aux avec ce cette ces "
-                         "il elle ils elles ont été par plus ne se leur selon mais ou son sa".split())
-ENGLISH_WORDS = frozenset("the and of to is are in that was for with on by this from at were have has".split())
+                         "il elle ils elles ont été par plus ne se leur selon mais ou son sa à l d qu n s c j "
+                         "leurs ses nos vos nous vous on en y devant contre entre sans sous vers chez lors depuis "
+                         "après avant comme aussi très tout tous toute toutes était avait".split())
+OTHER_LANGUAGES = {  # the most frequent function words of the languages French news is mistaken for
+    "English": frozenset("the and of to is are in that was for with on by this from at were have has".split()),
+    "Spanish": frozenset("el los las del por con una es fue muy pero como más para sus al lo la en y que de".split()),
+    "Italian": frozenset("il della di che per con non una sono gli dei nel alla anche".split()),
+    "German": frozenset("der die das und ist nicht mit von den dem zu auf für ein eine sich war".split()),
+    "Portuguese": frozenset("o os as do da dos das não com uma por para foi são em".split()),
+}
 
 
 def language_problem(text: str) -> Optional[str]:
     """Why the text is not French, or None: a count of function words, enough for news prose."""
     tokens = re.findall(r"[a-zà-ÿ]+", text[:20000].lower())
+    fr = sum(t in FRENCH_WORDS for t in tokens)
     if len(tokens) < 8:
-        return None if sum(t in FRENCH_WORDS for t in tokens) else "too short to tell its language"
+        return None if fr else "too short to tell its language"
+    other, n = max(((lang, sum(t in words for t in tokens)) for lang, words in OTHER_LANGUAGES.items()),
+                   key=lambda x: x[1])
+    if n > fr:
+        return f"not French (looks like {other})"
+    if fr < 0.08 * len(tokens) or (len(tokens) < 40 and fr < 2):
+        return "not French"
+    return None if sum(t in FRENCH_WORDS for t in tokens) else "too short to tell its language"
     fr = sum(t in FRENCH_WORDS for t in tokens)
     en = sum(t in ENGLISH_WORDS for t in tokens)
-    if fr < 0.08 * len(tokens) or en > fr:
+    if fr < 0.08 * len(tokens) or en > fr or (len(tokens) < 40 and fr < 2):
         return "not French" + (" (looks like English)" if en > fr else "")
     return None

@@ -20,6 +20,7 @@ from .parse import Sentence
 
 LOCATIVE = {"à", "a", "au", "aux", "en", "dans", "sur", "près", "vers", "devant", "jusqu'à", "outre", "partout"}
 EXCLUDING = {"entre", "depuis", "venu", "venue", "venus", "venues", "originaire", "originaires", "de"}
+TAKEN_PLACE_VERBS = {"paralyser", "bloquer", "envahir", "investir", "occuper", "embraser", "secouer"}
 DEMONSTRATIVES = {"celui", "celle", "ceux", "celles"}
 LIST_LINKS = {",", "et", "ou", "notamment", "dont", "comme", "puis", "ainsi", "que", "mais", "aussi", "(", ")"}
 
@@ -204,6 +205,8 @@ def _role(doc, span) -> Optional[str]:
     root = span.root
     if root.dep_ in {"nsubj", "nsubj:pass"} and span[0].ent_type_ in {"LOC", "GPE", ""}:
         return "place"
+    if root.dep_ == "obj" and root.head.lemma_.lower() in TAKEN_PLACE_VERBS:
+        return "place"  # "a paralysé Conakry", "ont envahi Nairobi"
     if p1 in LIST_LINKS or p1 == "":
         return "list"
     return None

@@ -75,8 +75,9 @@ def _word_forms(word: str, verb: bool) -> str:
     return "(?:" + _letters(word) + "(?:es?|s|x)?" + plural + ")"  # nouns and adjectives: humaine, urbains
 
 
-def _row_pattern(row: dict) -> str | None:
-    """Surface forms of one trigger, words in order with a few words allowed between them."""
+def _row_pattern(row: dict) -> tuple[str, bool] | None:
+    """Surface forms of one trigger, words in order with a few words allowed between them, and
+    whether they start with the verb ("battre le pavé" is matched on "pavé")."""
     parts = row["form"].lower().replace("-", " ").replace("'", " ").split()
     verb = row["pos"] == "VERB"
     content = [w for w in parts if fold(w) not in FUNCTION_WORDS]
@@ -86,7 +87,7 @@ def _row_pattern(row: dict) -> str | None:
     pats = [_word_forms(w, verb and w == head) for w in content]
     if not pats:
         return None
-    return r"(?:\W+\w+){0,6}?\W+".join(pats)
+    return r"(?:\W+\w+){0,6}?\W+".join(pats), verb and content[0] == head
 
 
 @dataclass(frozen=True)
@@ -105,10 +106,11 @@ def trigger_forms() -> tuple[re.Pattern, tuple[TriggerForms, ...]]:
     lower-case text."""
     rows = []
     for row in table("triggers.tsv"):
-        pat = _row_pattern(row)
-        if pat:
+        found = _row_pattern(row)
+        if found:
+            pat, verb = found
             rows.append(TriggerForms(re.compile(r"(?<!\w)(?:" + pat + r")(?!\w)"), row["strength"], row["mode"],
-                                     row["requires"], row["pos"] == "VERB", row["form"].startswith("se ")))
+                                     row["requires"], verb, row["form"].startswith("se ")))
     gate = re.compile(r"(?<!\w)(?:" + "|".join(r.pattern.pattern[len(r"(?<!\w)(?:"):-len(r")(?!\w)")] for r in rows)
                       + r")(?!\w)")
     return gate, tuple(rows)
