@@ -133,7 +133,7 @@ def test_a_protest_planned_then_banned_is_planned(run):
 @pytest.mark.parametrize("text,mode,city", [
     ("Des milliers de personnes ont battu le pavé samedi à Genève.", "march", "Geneva"),
     ("Une journée « ville morte » a paralysé lundi Conakry à l'appel de l'opposition.", "strike", "Conakry"),
-    ("Les gilets jaunes ont investi samedi les Champs-Élysées à Paris.", "occupation", "Paris"),
+    ("Les gilets jaunes ont envahi samedi les Champs-Élysées à Paris.", "occupation", "Paris"),
     ("Les infirmières se sont mobilisées jeudi à Rouen pour réclamer des renforts.", "demonstration", "Rouen"),
     ("Sit-in devant l'Assemblée nationale à Niamey : les enseignants contractuels réclament leurs salaires.",
      "sit-in", "Niamey"),
@@ -145,3 +145,7 @@ def test_more_ways_to_tell_a_protest(run, text, mode, city):
 
 def test_mobilising_volunteers_is_not_a_protest(run):
     assert run("Le festival mobilise chaque année 700 bénévoles à Nantes.", "2023-05-24").events == []
+
+
+def test_a_company_investing_millions_is_not_a_protest(run):
+    assert run("La société Vectora a envahi le marché et investit 67 millions d'euros à Lille.", "2023-05-24").events == []

@@ -20,7 +20,7 @@ from .parse import Sentence
 
 LOCATIVE = {"à", "a", "au", "aux", "en", "dans", "sur", "près", "vers", "devant", "jusqu'à", "outre", "partout"}
 EXCLUDING = {"entre", "depuis", "venu", "venue", "venus", "venues", "originaire", "originaires", "de"}
-TAKEN_PLACE_VERBS = {"paralyser", "bloquer", "envahir", "investir", "occuper", "embraser", "secouer"}
+TAKEN_PLACE_VERBS = {"paralyser", "bloquer", "envahir", "occuper", "embraser", "secouer"}
 DEMONSTRATIVES = {"celui", "celle", "ceux", "celles"}
 LIST_LINKS = {",", "et", "ou", "notamment", "dont", "comme", "puis", "ainsi", "que", "mais", "aussi", "(", ")"}
 
