@@ -149,3 +149,7 @@ def test_mobilising_volunteers_is_not_a_protest(run):
 
 def test_a_company_investing_millions_is_not_a_protest(run):
     assert run("La société Vectora a envahi le marché et investit 67 millions d'euros à Lille.", "2023-05-24").events == []
+
+
+def test_no_protest_took_place(run):
+    assert run("Aucune manifestation n'a eu lieu dimanche à Alger, quadrillée par la police.", "2023-03-30").events == []

@@ -153,8 +153,9 @@ def _keep(trig: Trigger, tok, requires: str, is_demonym, has_crowd_size: bool) -
     if tok.pos_ == "NOUN" and trig.i > 0 and doc[trig.i - 1].lower_ == "en" and tok.dep_ == "nmod" \
             and tok.head.pos_ in {"NOUN", "PROPN"}:
         return False  # "des enseignants en grève": who they are, not one more action
-    if any(c.dep_ == "advmod" and c.lower_ in {"pas", "jamais", "plus"} for c in tok.children):
-        return False  # negated
+    if any((c.dep_ == "advmod" and c.lower_ in {"pas", "jamais", "plus"}) or c.lower_ in {"aucun", "aucune", "nul", "nulle"}
+           for c in tok.children):
+        return False  # negated: "n'ont pas manifesté", "aucune manifestation n'a eu lieu"
     if tok.pos_ == "VERB" and tok.dep_ == "acl" and fold(tok.head.lemma_) not in crowd \
             and not any(c.dep_.startswith("aux") for c in tok.children):
         return False  # "des civils bloqués à Alep": a state, not an action
