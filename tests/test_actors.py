@@ -91,3 +91,15 @@ def test_people_arrested_are_an_outcome_not_the_crowd(run):
     text = "A Berne, la manifestation non autorisée a dégénéré samedi soir ; la police a interpellé 12 personnes."
     (event,) = run(text, PUB).events
     assert event.size is None and event.outcome.arrests == 12
+
+
+def test_each_organisation_that_called(run):
+    text = "Mardi, des milliers de cheminots ont défilé à Lyon à l'appel de la CGT-Cheminots et de SUD-Rail."
+    (event,) = run(text, PUB).events
+    assert {"CGT-Cheminots", "SUD-Rail"} <= {p.text for p in event.participants}
+    assert all("selon" not in p.text for p in event.participants)
+
+
+def test_the_source_of_a_figure_is_not_a_participant(run):
+    (event,) = run("Samedi, environ 3 000 personnes selon la préfecture ont défilé à Rennes.", PUB).events
+    assert all("préfecture" not in p.text for p in event.participants)

@@ -153,3 +153,9 @@ def test_a_company_investing_millions_is_not_a_protest(run):
 
 def test_no_protest_took_place(run):
     assert run("Aucune manifestation n'a eu lieu dimanche à Alger, quadrillée par la police.", "2023-03-30").events == []
+
+
+def test_a_march_the_police_dispersed(run):
+    text = "A Kinshasa, la police a tiré des gaz lacrymogènes mardi pour disperser une marche de l'opposition."
+    (event,) = run(text, "2023-05-24").events
+    assert (event.mode, event.location.city) == ("march", "Kinshasa")

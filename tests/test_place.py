@@ -97,3 +97,9 @@ def test_autour_de_names_the_place(run):
 def test_an_old_name_of_a_small_foreign_town_is_not_that_town(run):
     (event,) = run("Les étudiants occupent depuis mardi l'université de Tolbiac, à Paris.", PUB).events
     assert event.location.city == "Paris"
+
+
+def test_a_headline_word_is_not_a_foreign_town(run):
+    text = "Grève à la SNCF\nLa grève des cheminots perturbe fortement le trafic ce jeudi à Lyon."
+    (event,) = run(text, PUB).events
+    assert event.location.country == "FR"

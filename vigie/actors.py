@@ -124,7 +124,7 @@ def participants(trig: Trigger, is_demonym, gaz: Gazetteer) -> list[Actor]:
     out = []
     if subj is not None and subj.pos_ in {"NOUN", "PROPN"} and subj.dep_ != "nsubj:pass":
         span = doc[subj.left_edge.i:subj.right_edge.i + 1]
-        text = re.split(r"[,(]", span.text)[0]
+        text = re.split(r"[,(]|\s+selon\s", span.text)[0]
         text = LEADING_COUNT.sub("", text).strip(" ,")
         majority = MAJORITY.search(span.text) or MAJORITY.match(sent.text[span.end_char:].lstrip(" ,"))
         if majority and (not text or fold(text.split()[0]) in GENERIC):
@@ -133,9 +133,12 @@ def participants(trig: Trigger, is_demonym, gaz: Gazetteer) -> list[Actor]:
             start = sent.start + sent.text.find(text, span.start_char)
             out.append(Actor(text, _nationality(text, is_demonym, gaz), start, start + len(text)))
     call = re.search(r"\b[àaA] l['’]appel (?:de la |de l['’]|du |des |de |d['’])([^,.;]+)", sent.text)
-    if call:
-        start = sent.start + call.start(1)
-        out.append(Actor(call.group(1).strip(), None, start, start + len(call.group(1).strip())))
+    if call:  # "à l'appel de la CGT et de SUD-Rail": each organisation
+        for part in re.finditer(r"(?:^|\s+et\s+(?:de la |de l['’]|du |des |de |d['’]))([^,.;]+?)(?=\s+et\s+(?:de|du|des|d['’])\b|$)",
+                                call.group(1)):
+            name = part.group(1).strip()
+            start = sent.start + call.start(1) + part.start(1)
+            out.append(Actor(name, None, start, start + len(name)))
     return out
 
 

@@ -18,6 +18,7 @@ from .prefilter import names_police, other_gatherings
 
 QUANTITY_HEADS = {"dizaine", "centaine", "millier", "million", "vingtaine", "trentaine", "quarantaine",
                   "cinquantaine", "soixantaine", "quinzaine", "douzaine", "foule", "plupart"}
+DISPERSAL = {"disperser", "réprimer", "gazer", "charger", "évacuer", "encercler"}
 ROAD_NOUNS = {"autoroute", "route", "axe", "voie", "pont", "rocade", "périphérique", "tunnel", "port",
               "raffinerie", "dépôt", "accès", "carrefour", "rond-point", "échangeur", "frontière", "gare"}
 
@@ -163,7 +164,8 @@ def _keep(trig: Trigger, tok, requires: str, is_demonym, has_crowd_size: bool) -
         requires = "crowd"  # "manifester son soutien": expressing, unless a crowd does it
     if tok.pos_ == "NOUN" and any(c.lower_ in {"ce", "cet", "cette", "ces"} for c in tok.children):
         trig.strength = "agent"  # "ce rassemblement": refers back, tells no new event
-    crowd_ok = has_crowd_size or _crowd_subject(tok, crowd, is_demonym)
+    crowd_ok = has_crowd_size or _crowd_subject(tok, crowd, is_demonym) or \
+        (tok.dep_ == "obj" and tok.head.lemma_.lower() in DISPERSAL)  # "la police a dispersé une marche"
     road_ok = any(_is_road(t) for t in list(tok.children) + [tok.head] + list(tok.head.children))
     return {"crowd": crowd_ok, "road": road_ok, "crowd_or_road": crowd_ok or road_ok}.get(requires, True)
 

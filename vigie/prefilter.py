@@ -173,14 +173,15 @@ def trigger_strength(text: str) -> str | None:
 def _may_satisfy(requires: str, text: str) -> bool:
     """Whether a sentence may hold what a trigger needs (detect.py checks who does what): a word
     for a crowd, a number, "ils", a people's name; or a road."""
-    from .detect import QUANTITY_HEADS, ROAD_NOUNS
+    from .detect import DISPERSAL, QUANTITY_HEADS, ROAD_NOUNS
     from .geocode import gazetteer
     from .size import crowd_nouns
 
     found = words_of(text)
     crowd = ({w for w in found if w in crowd_nouns() or w.rstrip("sx") in crowd_nouns() or w.rstrip("s") in QUANTITY_HEADS}
              or found & {"ils", "elles"} or re.search(r"\d", text) or NUMBER_WORDS.search(text)
-             or any(gazetteer().country_of(w) for w in re.findall(r"\b[A-ZÉ][a-zéèêëïîôûç]+s?\b", text)))
+             or any(gazetteer().country_of(w) for w in re.findall(r"\b[A-ZÉ][a-zéèêëïîôûç]+s?\b", text))
+             or any(w.startswith(fold(v[:-2])) for v in DISPERSAL for w in found))  # "disperser une marche"
     roads = {fold(r) for r in ROAD_NOUNS}
     road = any(w in roads or w.rstrip("sx") in roads for w in found) or re.search(r"\b[AN]\d{1,3}\b", text)
     return bool({"crowd": crowd, "road": road, "crowd_or_road": crowd or road}.get(requires, True))
