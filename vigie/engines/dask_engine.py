@@ -22,8 +22,9 @@ retried on another worker (distributed.scheduler.allowed-failures, default 3).
 A partition that keeps killing workers (KilledWorker) is then extracted one
 article per task (`part-<key>-a<index>.parquet`); the article that still
 kills workers on its own is reported as failed, and a marker summary
-`_part-<key>.json` (counting those failures) closes the partition. There is
-no per-article timeout here.
+`_part-<key>.json` (counting those failures) closes the partition. A task
+that gives no result for `--timeout` seconds ends its worker process (see
+_Watchdog), which Dask then handles as a worker that died.
 """
 from __future__ import annotations
 
@@ -200,8 +201,35 @@ def _store(target: str):
         return _STORES[target]
 
 
+class _Watchdog:
+    """Ends this worker process when no article comes out for `timeout` seconds: Dask's nanny
+    starts a new one and the task is retried, then split, so that the article that hangs ends up
+    reported as failed, as with a worker that dies (the local engine kills such a worker too)."""
+
+    def __init__(self, timeout: Optional[float], what: str):
+        self.timeout, self.what = timeout, what
+        self.last = time.monotonic()
+        self.done = threading.Event()
+        if timeout:
+            threading.Thread(target=self._watch, daemon=True).start()
+
+    def tick(self) -> None:
+        self.last = time.monotonic()
+
+    def stop(self) -> None:
+        self.done.set()
+
+    def _watch(self) -> None:
+        while not self.done.wait(min(1.0, self.timeout / 4)):
+            if time.monotonic() - self.last > self.timeout:
+                print(f"vigie: no result for {self.timeout:g} s in {self.what}; ending this worker",
+                      file=sys.stderr, flush=True)
+                os._exit(70)
+
+
 def process_partition(part: dict, out_dir: str, spec: str, published: Optional[str],
-                      batch_size: int = 32, store_target: Optional[str] = None) -> dict:
+                      batch_size: int = 32, store_target: Optional[str] = None,
+                      timeout: Optional[float] = None) -> dict:
     """Extract one partition and write its Parquet file (and store rows) and summary; return the summary."""
     import fsspec
     import pyarrow.parquet as pq
@@ -216,7 +244,9 @@ def process_partition(part: dict, out_dir: str, spec: str, published: Optional[s
     results: list = []
     summary = {"key": part["key"], "articles": 0, "events": 0, "quotes": 0, "failed": 0, "failures": []}
     with _LOCK:  # one extraction at a time per process, whatever the worker's thread count
+        watchdog = _Watchdog(timeout, f"partition {part['key']}")
         for pos, aid, ev, qu, payload, failure in extract_chunk(extractor, items, "object", batch_size):
+            watchdog.tick()
             summary["articles"] += 1
             if failure is not None:
                 summary["failed"] += 1
@@ -228,6 +258,7 @@ def process_partition(part: dict, out_dir: str, spec: str, published: Optional[s
                 summary["quotes"] += qu
                 records.extend(payload.records())
                 results.append(payload)
+        watchdog.stop()
     if store_target:
         _store(store_target).save_many(results)  # before the summary: a redone partition overwrites
     fs, _, (base,) = fsspec.get_fs_token_paths(out_dir)
@@ -361,7 +392,8 @@ def run_dask(opts: BatchOptions, scheduler: Optional[str] = None, partition_size
             if part is None:
                 return False
             fut = client.submit(process_partition, part, out_dir, opts.extractor, opts.published,
-                                opts.batch_size, store_target, key=f"vigie-{part['key']}-{time.time_ns()}", pure=False)
+                                opts.batch_size, store_target, opts.timeout or None,
+                                key=f"vigie-{part['key']}-{time.time_ns()}", pure=False)
             futures[fut] = part
             running.add(fut)
             return True
