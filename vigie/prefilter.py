@@ -2,9 +2,10 @@
 
 Each sentence is marked from its words alone (no model): a trigger word of lexicons/triggers.tsv
 in one of its inflected forms, a count of people, a quotation. An article is *eventful* when a
-sentence holds a trigger that can make an event by itself (strong or agent); only then do its
-triggers, counts and the sentences before them get parsed. In the other articles only the
-sentences with a quotation are parsed, for their speakers. Both selective and full parsing read
+sentence holds a trigger that can make an event by itself (strong or agent); only then are its
+trigger sentences parsed, and its counts and the sentences before them when the triggers do make
+an event (parse.py). In the other articles only the sentences with a quotation are parsed, for
+their speakers. Both selective and full parsing read
 these marks, so skipping a sentence never changes what the stages find in the ones they read.
 
 Inflections are written here rather than taken from a library: the French lemmatizers on PyPI
@@ -154,11 +155,15 @@ def trigger_strength(text: str) -> str | None:
     """The strongest trigger the cheap pass sees in a sentence: strong, agent, weak or None."""
     lower = text.lower()
     gate, rows = trigger_forms()
-    if not gate.search(lower) or words_of(text) & other_gatherings():
+    if not gate.search(lower):
+        return None
+    found = words_of(text)
+    if found & other_gatherings():
         return None  # "les coureurs se sont rassemblés": a race
+    has: dict[str, bool] = {}
     best = None
     for row in rows:
-        if row.requires != "none" and not _may_satisfy(row.requires, text):
+        if row.requires != "none" and not _may_satisfy(row.requires, text, found, has):
             continue  # "le public s'est rassemblé": rassembler needs a crowd
         for m in row.pattern.finditer(lower):
             if _kept(row, m, lower):
@@ -170,21 +175,32 @@ def trigger_strength(text: str) -> str | None:
     return best
 
 
-def _may_satisfy(requires: str, text: str) -> bool:
-    """Whether a sentence may hold what a trigger needs (detect.py checks who does what): a word
-    for a crowd, a number, "ils", a people's name; or a road."""
+@lru_cache(maxsize=1)
+def _needs() -> tuple[frozenset[str], frozenset[str], tuple[str, ...]]:
+    """Words for a crowd, for a road, and the stems of verbs whose object is a crowd."""
     from .detect import DISPERSAL, QUANTITY_HEADS, ROAD_NOUNS
-    from .geocode import gazetteer
     from .size import crowd_nouns
 
-    found = words_of(text)
-    crowd = ({w for w in found if w in crowd_nouns() or w.rstrip("sx") in crowd_nouns() or w.rstrip("s") in QUANTITY_HEADS}
-             or found & {"ils", "elles"} or re.search(r"\d", text) or NUMBER_WORDS.search(text)
-             or any(gazetteer().country_of(w) for w in re.findall(r"\b[A-ZÉ][a-zéèêëïîôûç]+s?\b", text))
-             or any(w.startswith(fold(v[:-2])) for v in DISPERSAL for w in found))  # "disperser une marche"
-    roads = {fold(r) for r in ROAD_NOUNS}
-    road = any(w in roads or w.rstrip("sx") in roads for w in found) or re.search(r"\b[AN]\d{1,3}\b", text)
-    return bool({"crowd": crowd, "road": road, "crowd_or_road": crowd or road}.get(requires, True))
+    return (crowd_nouns() | frozenset(QUANTITY_HEADS) | {"ils", "elles"}, frozenset(fold(r) for r in ROAD_NOUNS),
+            tuple(fold(v[:-2]) for v in DISPERSAL))
+
+
+def _may_satisfy(requires: str, text: str, found: set[str], has: dict[str, bool]) -> bool:
+    """Whether a sentence may hold what a trigger needs (detect.py checks who does what): a word
+    for a crowd, a number, "ils", a people's name; or a road. has caches the answers."""
+    from .geocode import gazetteer
+
+    crowd_words, roads, dispersal = _needs()
+    if "crowd" in requires and "crowd" not in has:
+        has["crowd"] = bool(
+            any(w in crowd_words or w.rstrip("sx") in crowd_words for w in found)
+            or re.search(r"\d", text) or NUMBER_WORDS.search(text)
+            or any(w.startswith(dispersal) for w in found)  # "disperser une marche"
+            or any(gazetteer().country_of(w) for w in re.findall(r"\b[A-ZÉ][a-zéèêëïîôûç]+s?\b", text)))
+    if "road" in requires and "road" not in has:
+        has["road"] = bool(any(w in roads or w.rstrip("sx") in roads for w in found)
+                           or re.search(r"\b[AN]\d{1,3}\b", text))
+    return any(has.get(k) for k in ("crowd", "road") if k in requires)
 
 
 def _kept(row: TriggerForms, m: re.Match, lower: str) -> bool:

@@ -145,7 +145,12 @@ def _said(text: str, end: int) -> bool:
     """A short quotation is words said when a speech verb follows it: « Nous sommes ravis », a confié X."""
     m = re.match(r"^[\s»”\"!?.…]*,\s*(?:(?:a|ont|avait|avaient|lui\s+a|s['’]est|se\s+sont)(?:-t-\w+)?\s+)?([\w-]+)",
                  text[end:end + 60])
-    return bool(m) and any(fold(m.group(1)).startswith(fold(v)[:5]) for v in _verbs() if len(v) > 4)
+    return bool(m) and fold(m.group(1)).startswith(_verb_prefixes())
+
+
+@lru_cache(maxsize=1)
+def _verb_prefixes() -> tuple[str, ...]:
+    return tuple({v[:5] for v in _verbs() if len(v) > 4})
 
 
 def _titled(text: str, start: int) -> bool:
