@@ -10,6 +10,7 @@ from pathlib import Path
 DIR = Path(__file__).parent / "lexicons"
 
 
+@lru_cache(maxsize=1 << 16)  # the same words and lemmas come back in every sentence
 def fold(s: str) -> str:
     """Case- and accent-insensitive key; apostrophes and dashes unified."""
     if s.isascii():  # most names: the same result, five times faster (the gazetteer folds 500,000)
