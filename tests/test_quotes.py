@@ -121,3 +121,17 @@ def test_a_role_before_the_name_at_the_start_of_a_sentence(run):
             "« la réforme ira à son terme ».")
     (q,) = run(text, PUB).quotes
     assert (q.speaker.text, q.speaker.role) == ("Olivier Dussopt", "Le ministre du Travail")
+
+
+def test_a_short_quotation_after_a_speech_verb_and_que(run):
+    text = ("Interrogé par la presse, le porte-parole du gouvernement, Olivier Véran, a jugé que "
+            "« la mobilisation s'essouffle ».")
+    (q,) = run(text, PUB).quotes
+    assert q.text == "la mobilisation s'essouffle"
+    assert (q.speaker.text, q.speaker.role) == ("Olivier Véran", "le porte-parole du gouvernement")
+
+
+def test_a_role_after_the_verb_and_a_day(run):
+    text = "« Nous appelons au calme », a déclaré dimanche le ministre de l'Intérieur, Antoine Diome."
+    (q,) = run(text, PUB).quotes
+    assert (q.speaker.text, q.speaker.role) == ("Antoine Diome", "le ministre de l'Intérieur")

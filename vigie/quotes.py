@@ -118,7 +118,8 @@ def acronyms(text: str) -> dict[str, str]:
 def quotation_spans(text: str) -> list[tuple[int, int]]:
     """The quotations worth attributing: four words or more, or words followed by a speech verb."""
     return [s for s in find_quote_spans(text)
-            if _said(text, s[1]) or (len(text[s[0]:s[1]].split()) >= MIN_WORDS and not _titled(text, s[0]))]
+            if _said(text, s[1]) or _said_before(text, s[0])
+            or (len(text[s[0]:s[1]].split()) >= MIN_WORDS and not _titled(text, s[0]))]
 
 
 def extract_quotes(article_id: str, parsed: ParsedArticle, published: Optional[str]) -> list[Quote]:
@@ -148,9 +149,16 @@ def _said(text: str, end: int) -> bool:
     return bool(m) and fold(m.group(1)).startswith(_verb_prefixes())
 
 
+def _said_before(text: str, start: int) -> bool:
+    """... or when one comes before it: "a jugé que « la mobilisation s'essouffle »", "a lancé : « Assez ! »"."""
+    m = re.search(r"([\w-]+)\s*(?:que\s+|qu['’]\s*|:\s*)[«“\"]\s*$", text[max(0, start - 40):start])
+    return bool(m) and fold(m.group(1)).startswith(_verb_prefixes())
+
+
 @lru_cache(maxsize=1)
 def _verb_prefixes() -> tuple[str, ...]:
-    return tuple({v[:5] for v in _verbs() if len(v) > 4})
+    """Stems of the speech verbs, as far as their forms share them ("jug" for jugé, "confi" for confié)."""
+    return tuple({v[:-2][:5] for v in _verbs() if len(v) > 4 and " " not in v})
 
 
 def _titled(text: str, start: int) -> bool:
@@ -319,6 +327,6 @@ def _role(text: str, m: Mention, offset: int = 0) -> Optional[str]:
     if appos:
         return appos.group(1).strip()
     head = text[max(0, m.start - offset - 90):m.start - offset]
-    lead = re.search(r"(?:^|[,:.!?»\n]\s*|\b(?:a|par)\s+\w+\s+|\b(?:[Pp]our|[Ss]elon)\s+)"
+    lead = re.search(r"(?:^|[,:.!?»\n]\s*|\b(?:a|par)\s+\w+\s+(?:\w+\s+)?|\b(?:[Pp]our|[Ss]elon)\s+)"
                      r"((?:[Ll][ea]|[Ll]['’]|[Ss]on|[Ss]a)\s?[^,.;«»\"]{3,90}?)\s*,?\s*$", head)
     return lead.group(1).strip() if lead else None
