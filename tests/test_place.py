@@ -103,3 +103,10 @@ def test_a_headline_word_is_not_a_foreign_town(run):
     text = "Grève à la SNCF\nLa grève des cheminots perturbe fortement le trafic ce jeudi à Lyon."
     (event,) = run(text, PUB).events
     assert event.location.country == "FR"
+
+
+def test_a_paris_landmark_is_paris_not_its_arrondissement(run):
+    (event,) = run("Quelques dizaines de personnes se sont rassemblées le 14 juillet devant l'Élysée.", "2023-07-16").events
+    assert (event.location.city, event.location.country) == ("Paris", "FR")
+    (event,) = run("Des centaines de personnes ont manifesté samedi à Luxembourg.", "2023-07-16").events
+    assert event.location.country == "LU"

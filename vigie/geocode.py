@@ -19,6 +19,7 @@ SMALL_TOWN = 50000
 HOME_COUNTRIES = {"FR": 1.2, "BE": 0.6, "CH": 0.6, "CA": 0.3}  # the French-language press's own
 CALENDAR_WORDS = ("lundi mardi mercredi jeudi vendredi samedi dimanche janvier février mars avril mai juin juillet "
                   "août septembre octobre novembre décembre").split()
+DISTRICT = re.compile(r"^(Paris|Lyon|Marseille) \d{2}\b")
 _LATIN = re.compile(r"^[\w\s'’.\-()]+$")
 
 
@@ -61,6 +62,7 @@ class Gazetteer:
             keys.update(fold(a) for a in c["alternatenames"] if _LATIN.match(a) and len(a) > 2)
             for k in keys - common:
                 self.cities.setdefault(k, []).append(city)
+        self._fold_districts()
         self.countries: dict[str, str] = {}  # folded name, adjective or demonym -> ISO2
         self.country_names: dict[str, str] = {}
         self.capitals: dict[str, str] = {}
@@ -80,6 +82,22 @@ class Gazetteer:
                 if k < 2:
                     self.national[fold(adj)] = iso
         self.regions = {fold(r["name"]): r["iso2"] for r in table("regions_fr.tsv")}
+
+    def _fold_districts(self) -> None:
+        """GeoNames lists the arrondissements of Paris, Lyon and Marseille as cities ("Paris 08
+        Élysée"): their names ("l'Élysée", "le Louvre") are the city's, unless another town has
+        that name ("Luxembourg", "Temple")."""
+        for key, cands in list(self.cities.items()):
+            kept = []
+            for c in cands:
+                m = DISTRICT.match(c.name)
+                parent = m and max((p for p in self.cities.get(fold(m.group(1)), []) if p.country == c.country),
+                                   key=lambda p: p.population, default=None)
+                if parent is None:
+                    kept.append(c)
+                elif not any(not DISTRICT.match(o.name) for o in cands) and parent not in kept:
+                    kept.append(parent)
+            self.cities[key] = kept
 
     def country_of(self, name: str) -> Optional[str]:
         """ISO2 of a French country name or demonym ("Syrie", "Syriens")."""
