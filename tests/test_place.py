@@ -110,3 +110,10 @@ def test_a_paris_landmark_is_paris_not_its_arrondissement(run):
     assert (event.location.city, event.location.country) == ("Paris", "FR")
     (event,) = run("Des centaines de personnes ont manifesté samedi à Luxembourg.", "2023-07-16").events
     assert event.location.country == "LU"
+
+
+def test_a_list_of_towns_that_opens_the_sentence(run):
+    text = "Mercredi, Berne, Bâle et Fribourg ont connu des rassemblements importants."
+    assert {e.location.city for e in run(text, PUB).events} == {"Bern", "Basel", "Fribourg"}
+    text = "Berne, Bâle et Fribourg ont également connu mercredi des rassemblements importants."
+    assert {e.location.city for e in run(text, PUB).events} == {"Bern", "Basel", "Fribourg"}

@@ -135,3 +135,9 @@ def test_a_role_after_the_verb_and_a_day(run):
     text = "« Nous appelons au calme », a déclaré dimanche le ministre de l'Intérieur, Antoine Diome."
     (q,) = run(text, PUB).quotes
     assert (q.speaker.text, q.speaker.role) == ("Antoine Diome", "le ministre de l'Intérieur")
+
+
+def test_a_co_chair_is_a_role(run):
+    text = "« C'est une journée historique », s'est réjouie Tamara Funiciello, co-présidente des Femmes socialistes."
+    (q,) = run(text, PUB).quotes
+    assert q.speaker.role == "co-présidente des Femmes socialistes"

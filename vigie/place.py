@@ -205,6 +205,12 @@ def _role(doc, span) -> Optional[str]:
     root = span.root
     if root.dep_ in {"nsubj", "nsubj:pass"} and span[0].ent_type_ in {"LOC", "GPE", ""}:
         return "place"
+    first = root
+    while first.dep_ == "conj" and first.head.i != first.i:
+        first = first.head
+    if span[0].ent_type_ in {"LOC", "GPE"} and (first.dep_ in {"nsubj", "nsubj:pass"} or (
+            first.dep_ == "ROOT" and first.i == 0 and first.pos_ == "PROPN")):
+        return "place"  # towns listed as the subject, or left as a fragment by the parser: "Berne, Bâle et Fribourg ont connu..."
     if root.dep_ == "obj" and root.head.lemma_.lower() in TAKEN_PLACE_VERBS:
         return "place"  # "a paralysé Conakry", "ont envahi Nairobi"
     if p1 in LIST_LINKS or p1 == "":

@@ -322,7 +322,7 @@ def _verb_text(doc, verb) -> Optional[str]:
 def _role(text: str, m: Mention, offset: int = 0) -> Optional[str]:
     """The description beside a name: "Manfred Weber, le chef de file du PPE (droite)"."""
     rest = text[m.end - offset:]
-    appos = re.match(r"^,\s*((?:l[ea]|l['’]|un|une|président|présidente|secrétaire|porte-parole|chef|ancien|ancienne)"
+    appos = re.match(r"^,\s*((?:l[ea]|l['’]|un|une|(?:co-|vice-)?(?:président|présidente|secrétaire)|porte-parole|chef|ancien|ancienne)"
                      r"[^,.;«»\"]{2,90})", rest)
     if appos:
         return appos.group(1).strip()
