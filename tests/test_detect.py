@@ -159,3 +159,14 @@ def test_a_march_the_police_dispersed(run):
     text = "A Kinshasa, la police a tiré des gaz lacrymogènes mardi pour disperser une marche de l'opposition."
     (event,) = run(text, "2023-05-24").events
     assert (event.mode, event.location.city) == ("march", "Kinshasa")
+
+
+def test_a_comparison_with_the_past_does_not_make_the_news_background(run):
+    (event,) = run("Comme en 2016, les opposants à la loi Travail ont défilé jeudi à Rennes.", "2023-03-24").events
+    assert (event.status, event.location.city, event.date.start) == ("occurred", "Rennes", "2023-03-23")
+
+
+def test_a_strike_called_for_a_date(run):
+    text = "Les syndicats de la RATP appellent à une grève illimitée à partir du 5 décembre à Paris."
+    (event,) = run(text, "2019-11-20").events
+    assert (event.status, event.date.start, event.location.city) == ("planned", "2019-12-05", "Paris")

@@ -212,7 +212,7 @@ def _set_status(trig: Trigger, tok) -> None:
     while node.head.i != node.i and steps < 4:
         child, node, steps = node, node.head, steps + 1
         takes = planned.get(node.lemma_.lower())
-        complement = child.dep_ in {"xcomp", "obj", "obl", "obl:arg", "nmod", "nsubj:pass", "ccomp"}
+        complement = child.dep_ in {"xcomp", "obj", "obl", "obl:arg", "obl:mod", "nmod", "nsubj:pass", "ccomp"}
         if takes and complement and (takes == "both" or (takes == "inf" and child.pos_ == "VERB")
                                      or (takes == "noun" and node.pos_ == "NOUN" and child.pos_ == "NOUN")):
             trig.status = "planned"
@@ -223,5 +223,7 @@ def _set_status(trig: Trigger, tok) -> None:
         if node.pos_ == "VERB" and node.lemma_.lower() not in {"être", "avoir"}:
             break
     before = fold(trig.sentence.text[:max(0, trig.start - trig.sentence.start)])[-60:]
-    if any(fold(m) in before for m in background):
-        trig.background = True
+    for marker in map(fold, background):
+        at = before.rfind(marker)
+        if at >= 0 and "," not in before[at + len(marker):]:  # "Comme en 2016, ils ont défilé": a comparison, then the news
+            trig.background = True
