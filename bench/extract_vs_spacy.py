@@ -17,7 +17,7 @@ import statistics
 import time
 from pathlib import Path
 
-from vigie.parse import for_parser, load_model, mark_candidates, selected, split_sentences
+from vigie.parse import for_parser, load_model, prepare, selected
 from vigie.pipeline import Extractor
 from vigie.records import Article
 
@@ -50,9 +50,8 @@ def main() -> None:
     def parsed_sentences():
         out = []
         for text in texts:
-            sents = split_sentences(text)
-            eventful = mark_candidates(sents, text)
-            out.extend(for_parser(s) for s in selected(sents, eventful))
+            article = prepare(text)
+            out.extend(for_parser(s) for s in selected(article.sentences, article.eventful))
         return out
     sentences = parsed_sentences()
 

@@ -1,6 +1,6 @@
 import pytest
 
-from vigie.parse import for_parser, mark_candidates, selected, split_sentences
+from vigie.parse import for_parser, prepare, selected, split_sentences
 
 
 def test_newlines_split_headline_from_paragraph():
@@ -26,8 +26,8 @@ def test_abbreviations_do_not_end_a_sentence():
 def test_only_candidates_and_their_previous_sentence_are_selected():
     text = ("Le temps était doux. La ville préparait ses fêtes. Des centaines de personnes ont manifesté à Lyon. "
             "Le maire est rentré. Il a dîné.")
-    sents = split_sentences(text)
-    eventful = mark_candidates(sents, text)
+    article = prepare(text)
+    sents, eventful = article.sentences, article.eventful
     assert eventful
     assert [s.index for s in selected(sents, eventful)] == [1, 2]
     assert len(selected(sents, eventful, selective=False)) == 5
@@ -36,8 +36,8 @@ def test_only_candidates_and_their_previous_sentence_are_selected():
 def test_an_article_without_an_event_word_parses_only_its_quotations():
     text = ("Le conseil municipal a voté le budget. Plus de 300 personnes assistaient à la séance. "
             "« Nous tiendrons nos engagements jusqu'au bout », a déclaré la maire. La séance a été levée.")
-    sents = split_sentences(text)
-    eventful = mark_candidates(sents, text)
+    article = prepare(text)
+    sents, eventful = article.sentences, article.eventful
     assert not eventful
     assert [s.index for s in selected(sents, eventful)] == [2]
 
@@ -53,9 +53,9 @@ def test_an_article_without_an_event_word_parses_only_its_quotations():
     "Les manifestantes ont défilé dans le calme.",
 ])
 def test_inflected_trigger_words_make_a_sentence_eventful(sentence):
-    sents = split_sentences(sentence)
-    assert mark_candidates(sents, sentence)
-    assert sents[0].trigger
+    article = prepare(sentence)
+    assert article.eventful
+    assert article.sentences[0].trigger
 
 
 @pytest.mark.parametrize("sentence", [
@@ -66,22 +66,18 @@ def test_inflected_trigger_words_make_a_sentence_eventful(sentence):
     "Une nuit blanche pour les étudiants.",  # nuit alone is not a night of riots
 ])
 def test_words_that_only_look_like_triggers_are_not(sentence):
-    sents = split_sentences(sentence)
-    mark_candidates(sents, sentence)
-    assert not mark_candidates(sents, sentence)
+    assert not prepare(sentence).eventful
 
 
 def test_a_short_term_in_quotes_is_not_a_quotation():
     text = "Les « gilets jaunes » étaient absents. « Nous reviendrons la semaine prochaine », a dit Paul Durand."
-    sents = split_sentences(text)
-    mark_candidates(sents, text)
+    sents = prepare(text).sentences
     assert [s.quote for s in sents] == [False, True]
 
 
 def test_the_parser_reads_a_quotation_as_one_placeholder_word_at_the_same_offsets():
     text = "« Nous ne lâcherons rien, jamais », a lancé Paul Durand devant 300 grévistes."
-    sents = split_sentences(text)
-    mark_candidates(sents, text)
+    sents = prepare(text).sentences
     masked = for_parser(sents[0])
     assert len(masked) == len(text)
     assert "lâcherons" not in masked and masked.endswith("a lancé Paul Durand devant 300 grévistes.")

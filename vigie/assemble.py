@@ -20,7 +20,6 @@ from .geocode import Gazetteer, context_countries
 from .lexicon import fold, words
 from .parse import ParsedArticle, Sentence
 from .prefilter import other_events, words_of
-from .quotes import quotation_spans
 from .place import PlaceMention, find_places, governed_elsewhere
 from .records import Actor, DateSpan, Event, Evidence, Location, Outcome, Size, Span
 from .size import SizeMention, find_sizes
@@ -60,7 +59,7 @@ class ArticleAssembler:
         self.pub = parse_date(published)
         self.gaz = gaz
         self.quotes = quote_spans
-        self.quotations = quotation_spans(parsed.text)
+        self.quotations = parsed.quotations
         names = re.findall(r"(?<![\w'’-])[A-ZÉÈÎ][\w'’-]+", parsed.text)
         names += re.findall(r"(?<![\w'’-])[A-ZÉÈÎ][\w'’-]+(?:\s+[A-Z][\w'’-]+)+", parsed.text)
         self.context: Counter = context_countries(names, gaz)
@@ -118,11 +117,11 @@ class ArticleAssembler:
         return bool(nxt and nxt.candidate)
 
     def _in_quote(self, pos: int) -> bool:
-        return any(a <= pos < b for a, b in self.quotes)
+        return _within(pos, self.quotes)
 
     def _in_quotation(self, pos: int) -> bool:
         """Inside words someone said; a term in quotes (« ville morte », « gilets jaunes ») is not."""
-        return any(a <= pos < b for a, b in self.quotations)
+        return _within(pos, self.quotations)
 
     def _has_crowd_size(self, s: Sentence) -> bool:
         return any(z.crowd for z in self._sizes(s))
@@ -383,6 +382,10 @@ class ArticleAssembler:
 
 
 STRENGTH = {"strong": 2, "weak": 1, "agent": 0}
+
+
+def _within(pos: int, spans: list[tuple[int, int]]) -> bool:
+    return any(a <= pos < b for a, b in spans)
 
 
 def _date_from_the_report(mentions: list[Mention]) -> None:

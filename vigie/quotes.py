@@ -124,7 +124,7 @@ def quotation_spans(text: str) -> list[tuple[int, int]]:
 
 def extract_quotes(article_id: str, parsed: ParsedArticle, published: Optional[str]) -> list[Quote]:
     text = parsed.text
-    spans = quotation_spans(text)
+    spans = parsed.quotations
     if not spans:
         return []
     inside = lambda a, b: any(x - 1 <= a and b <= y + 1 for x, y in spans)  # noqa: E731
