@@ -77,9 +77,9 @@ def test_de_after_a_protest_noun_or_a_demonstrative_is_the_place(run, text, citi
 
 
 def test_celui_de_that_stands_for_a_person_is_not_a_place(run):
-    text = ("A Dunkerque, 150 personnes se sont rassemblées samedi en présence du maire de la ville et de celui "
-            "de Grande-Synthe.")
-    assert [e.location.city for e in run(text, PUB).events] == ["Dunkirk"]
+    text = ("A Roubaix, 200 habitants se sont rassemblés samedi devant la mairie avec le maire de la ville "
+            "et celui de Tourcoing.")
+    assert [e.location.city for e in run(text, PUB).events] == ["Roubaix"]
 
 
 def test_au_before_a_province_that_is_also_a_city(run):

@@ -7,7 +7,7 @@ from typing import Optional
 
 from .detect import Trigger
 from .geocode import Gazetteer
-from .lexicon import fold, phrase_regex, table
+from .lexicon import fold, phrase_regex, table, words
 from .records import Actor, Outcome, Span
 from .size import parse_number
 
@@ -160,17 +160,29 @@ def _recalled(text: str, m: re.Match) -> bool:
     return bool(RECALLED_BEFORE.search(text[max(0, m.start() - 30):m.start()]) or RECALLED_AFTER.match(text[m.end():m.end() + 40]))
 
 
+@lru_cache(maxsize=1)
+def _outcome_patterns() -> dict[str, tuple[re.Pattern, re.Pattern]]:
+    """Per outcome, "N personnes ont été interpellées" and "la police a interpellé N personnes"."""
+    people = "|".join(sorted((re.escape(n) for n in words("crowd_nouns.txt") | {"individu", "policier", "gendarme"}),
+                             key=len, reverse=True))
+    out = {}
+    for field, pattern in OUTCOME_WORDS.items():
+        count_first = re.compile(
+            rf"(?<![\w-]){_NUM}\s+(?!ans\b|an\b|mois\b)(?:de\s+|d['’])?(?:(?!et\b|ou\b)\w+\s+){{0,2}}?"
+            rf"(?:ont\s+été\s+|sont\s+|ont\s+|a\s+été\s+)?(?:{pattern})\b"
+            rf"|(?:fait\s+état\s+d['’]une|une\s+seule)\s+(?:{pattern})", re.IGNORECASE)
+        verb_first = re.compile(rf"\b(?:{pattern})\s+(?:au\s+moins\s+|plus\s+de\s+|près\s+de\s+|environ\s+)?"
+                                rf"{_NUM}\s+(?:{people})s?\b", re.IGNORECASE)
+        out[field] = (count_first, verb_first)
+    return out
+
+
 def outcome(text: str) -> Outcome:
     """Arrests, injured and killed counted in the text ("Dix-sept personnes ont été interpellées")."""
     result = Outcome()
-    for field, pattern in OUTCOME_WORDS.items():
-        rx = re.compile(rf"(?<![\w-]){_NUM}\s+(?!ans\b|an\b|mois\b)(?:de\s+|d['’])?(?:(?!et\b|ou\b)\w+\s+){{0,2}}?(?:ont\s+été\s+|sont\s+|ont\s+|a\s+été\s+)?(?:{pattern})\b"
-                        rf"|(?:fait\s+état\s+d['’]une|une\s+seule)\s+(?:{pattern})", re.IGNORECASE)
-        verb_first = re.compile(rf"\b(?:{pattern})\s+(?:au\s+moins\s+|plus\s+de\s+|près\s+de\s+|environ\s+)?"
-                                rf"{_NUM}\s+(?:personnes?|manifestants?|militants?|individus|jeunes|policiers|gendarmes)\b",
-                                re.IGNORECASE)  # "la police a interpellé 12 personnes"
+    for field, (count_first, verb_first) in _outcome_patterns().items():
         total = None
-        for m in [*rx.finditer(text), *verb_first.finditer(text)]:
+        for m in [*count_first.finditer(text), *verb_first.finditer(text)]:
             if _recalled(text, m):
                 continue
             raw = (m.group("n") or "un") if m.groupdict().get("n") else "un"

@@ -166,7 +166,7 @@ def language_problem(text: str) -> Optional[str]:
         return f"not French (looks like {other})"
     if fr < 0.08 * len(tokens) or (len(tokens) < 40 and fr < 2):
         return "not French"
-    return None if sum(t in FRENCH_WORDS for t in tokens) else "too short to tell its language"
+    return None
     fr = sum(t in FRENCH_WORDS for t in tokens)
     en = sum(t in ENGLISH_WORDS for t in tokens)
     if fr < 0.08 * len(tokens) or en > fr or (len(tokens) < 40 and fr < 2):

@@ -185,8 +185,9 @@ def _role(doc, span) -> Optional[str]:
     if p1 in streets or (p1 in {"de", "d'", "du", "des"} and p2 in streets):
         return None  # "gare de Lyon", "place du Châtelet"
     if p1 in {"de", "d'", "du", "des"} or p1.endswith("'") and p1.startswith("d"):
-        window = prev[:-1]
-        if any(w in heads or w.rstrip("s") in heads for w in window[-3:]):
+        window = prev[:-1][-3:]
+        cut = max((k for k, w in enumerate(window) if w in LIST_LINKS or w in DEMONSTRATIVES), default=-1)
+        if any(w in heads or w.rstrip("s") in heads for w in window[cut + 1:]):  # not "la ville et celui de X"
             return "place"
         if p2 in {"pres", "autour", "proximite", "environs"} or (p2 in DEMONSTRATIVES and _stands_for_a_place_noun(doc, span.start - 2, heads)):
             return "place"  # "près de Lyon"; "le local de Tozeur et celui de Kairouan"
