@@ -160,3 +160,45 @@ def test_an_event_told_before_the_date_takes_the_date_of_the_report(run):
             "Mardi, des milliers de personnes ont aussi défilé à Rennes.")
     got = {e.location.city: e.date.start for e in occurred(run(text, PUB))}
     assert got == {"Nantes": "2024-03-12", "Rennes": "2024-03-12"}
+
+
+def test_a_strike_that_is_the_occasion_of_marches_is_the_countrys(run):
+    text = ("Des milliers de cheminots ont défilé mardi à Nancy, Metz et Reims à l'occasion d'une journée de grève "
+            "contre la réforme du fret.")
+    events = occurred(run(text, PUB))
+    assert sorted((e.mode, e.location.city or "") for e in events) == [
+        ("march", "Metz"), ("march", "Nancy"), ("march", "Reims"), ("strike", "")]
+
+
+def test_each_town_keeps_its_own_figure_after_a_total(run):
+    text = ("Plusieurs milliers de soignants ont manifesté mardi à Nancy et à Metz. À Nancy, les syndicats ont compté "
+            "2 400 manifestants, la préfecture 1 100. À Metz, ils étaient une centaine devant l'hôpital.")
+    sizes = {e.location.city: (e.size.min, e.size.max) for e in occurred(run(text, PUB))}
+    assert sizes == {"Nancy": (1100, 2400), "Metz": (80, 120)}
+
+
+def test_the_headline_joins_the_story_it_sums_up(run):
+    text = ("Chili : la colère étudiante gagne la rue, heurts à Santiago\n"
+            "Des milliers d'étudiants ont défilé mardi dans le centre de Santiago pour réclamer la gratuité de "
+            "l'enseignement. En fin de journée, des heurts ont éclaté près du palais de la Moneda.")
+    events = occurred(run(text, PUB))
+    assert [(e.location.city, e.date.start) for e in events] == [("Santiago", "2024-03-12")]
+    assert events[0].evidence.start < events[0].evidence.end
+
+
+def test_a_general_word_for_the_movement_tells_no_event_of_its_own(run):
+    text = ("Samedi, des centaines de personnes ont manifesté à Quito. Dimanche, la contestation a gagné "
+            "d'autres villes. À Cuenca, des dizaines de jeunes ont bloqué la route panaméricaine.")
+    events = occurred(run(text, PUB))
+    assert sorted((e.location.city, e.date.start) for e in events) == [("Cuenca", "2024-03-10"), ("Quito", "2024-03-09")]
+
+
+def test_a_protest_referred_back_to_is_not_a_new_one(run):
+    text = ("Vendredi, un millier de personnes se sont rassemblées à Dakar. Joint par téléphone, un chercheur "
+            "basé à Saint-Louis a qualifié cette manifestation d'avertissement.")
+    assert [e.location.city for e in occurred(run(text, PUB))] == ["Dakar"]
+
+
+def test_coordinated_actions_of_one_crowd_are_one_event(run):
+    text = "Dimanche à Conakry, des centaines de jeunes ont saccagé une mairie et bloqué la route principale."
+    assert len(occurred(run(text, PUB))) == 1

@@ -170,3 +170,15 @@ def test_a_strike_called_for_a_date(run):
     text = "Les syndicats de la RATP appellent à une grève illimitée à partir du 5 décembre à Paris."
     (event,) = run(text, "2019-11-20").events
     assert (event.status, event.date.start, event.location.city) == ("planned", "2019-12-05", "Paris")
+
+
+def test_barriers_the_crowd_tried_to_force_are_not_a_blockade(run):
+    text = "Samedi à Santiago, des manifestants ont tenté de forcer les barrages de police devant le palais."
+    assert [e.mode for e in run(text, "2023-05-24").events] == ["demonstration"]
+
+
+def test_a_pluperfect_under_quand_recalls_an_earlier_protest(run):
+    text = ("Vendredi, 2 000 personnes ont défilé à Niamey. On est loin de la marche du 3 mars, quand "
+            "des dizaines de milliers de Nigériens avaient envahi les rues de la capitale.")
+    (event,) = run(text, "2023-03-25").events
+    assert (event.location.city, event.date.start, event.size.best) == ("Niamey", "2023-03-24", 2000)

@@ -117,3 +117,51 @@ def test_a_list_of_towns_that_opens_the_sentence(run):
     assert {e.location.city for e in run(text, PUB).events} == {"Bern", "Basel", "Fribourg"}
     text = "Berne, Bâle et Fribourg ont également connu mercredi des rassemblements importants."
     assert {e.location.city for e in run(text, PUB).events} == {"Bern", "Basel", "Fribourg"}
+
+
+@pytest.mark.parametrize("text,city", [
+    ("TOULOUSE (AFP) - Plusieurs centaines de personnes ont bloqué mardi le périphérique.", "Toulouse"),
+    ("Caen : les lycéens bloquent leur établissement\nUne centaine d'élèves ont bloqué mardi l'entrée du lycée.", "Caen"),
+    ("Lille. Environ 400 soignants se sont rassemblés mardi devant l'hôpital pour réclamer des moyens.", "Lille"),
+    ("Le Havre : 150 dockers ont bloqué mardi les accès au port.", "Le Havre"),
+])
+def test_a_dateline_town_places_the_story(run, places, text, city):
+    assert places(run(text, PUB)) == [(city, "FR")]
+
+
+def test_a_heading_word_is_not_a_dateline(run, places):
+    text = "Justice : les greffiers en grève\nLes greffiers ont fait grève mardi dans toute la France."
+    assert places(run(text, PUB)) == [("", "FR")]
+
+
+def test_a_town_that_locates_another_is_not_a_second_place(run, places):
+    text = "Mardi, 200 salariés ont manifesté devant leur usine, à Vénissieux, près de Lyon."
+    assert places(run(text, PUB)) == [("Vénissieux", "FR")]
+    text = "Des tracteurs bloquaient mardi l'autoroute dans le Gard, près de Nîmes."
+    assert places(run(text, PUB)) == [("Nîmes", "FR")]
+
+
+def test_a_complement_of_the_protest_adjective_is_its_place(run, places):
+    text = "Les enseignants ont entamé lundi une grève illimitée à Abidjan pour réclamer des primes."
+    assert places(run(text, PUB)) == [("Abidjan", "CI")]
+
+
+def test_a_town_made_of_an_article_and_a_word_is_not_the_word_elsewhere(run, places):
+    text = "La Rochelle : une trentaine de pêcheurs ont manifesté mardi sur le port."
+    assert places(run(text, PUB)) == [("La Rochelle", "FR")]
+
+
+def test_a_figure_after_pres_de_is_not_the_venue(run):
+    text = "À Bordeaux, près de 3 000 personnes ont défilé mardi devant le rectorat."
+    (event,) = run(text, PUB).events
+    assert event.location.venue == "devant le rectorat"
+
+
+def test_a_town_qualified_by_its_country(run, places):
+    text = "Mardi, une centaine d'étudiants ont manifesté à Saint-Louis du Sénégal."
+    assert places(run(text, PUB)) == [("Saint-Louis", "SN")]
+
+
+def test_the_territory_of_an_institution_is_not_a_place(run, places):
+    text = "À Grenoble, 3 000 personnes ont défilé mardi jusqu'à la préfecture de l'Isère."
+    assert places(run(text, PUB)) == [("Grenoble", "FR")]

@@ -141,3 +141,22 @@ def test_a_co_chair_is_a_role(run):
     text = "« C'est une journée historique », s'est réjouie Tamara Funiciello, co-présidente des Femmes socialistes."
     (q,) = run(text, PUB).quotes
     assert q.speaker.role == "co-présidente des Femmes socialistes"
+
+
+def test_a_title_followed_by_its_noun_is_not_a_quotation(run):
+    text = "Théâtre : « Les Jours heureux de Marseille », la pièce qui enthousiasme la critique\nLa pièce se joue jusqu'en mai."
+    assert run(text, PUB).quotes == []
+
+
+def test_who_asked_is_not_who_spoke(run):
+    text = ("Joint par Reuters, un haut fonctionnaire a estimé que « la situation reste sous contrôle ». "
+            "« Nous irons jusqu'au bout », a promis Awa Traoré.")
+    first, second = run(text, PUB).quotes
+    assert first.speaker is None or "Reuters" not in first.speaker.text
+    assert second.speaker.text == "Awa Traoré"
+
+
+def test_a_named_speaker_inside_the_quotation(run):
+    text = "« Nous ne partirons pas, a affirmé Karim Benali, porte-parole des grévistes, avant d'être reçus. »"
+    (q,) = run(text, PUB).quotes
+    assert q.speaker.text == "Karim Benali"

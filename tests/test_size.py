@@ -77,3 +77,18 @@ def test_a_range_of_millions_and_figures_before_a_comma():
     (s,) = [z for z in find_sizes("A Paris, entre 1,2 et 1,6 million de personnes ont marché.") if z.crowd]
     assert (s.min, s.max, s.best) == (1200000, 1600000, 1200000)
     assert [z.best for z in find_sizes("A Lyon, ils étaient 300 000, et 115 000 à Bordeaux.")] == [300000, 115000]
+
+
+@pytest.mark.parametrize("text,lo,hi,best", [
+    ("La CGT a revendiqué 8 000 participants, la préfecture de police 2 500.", 2500, 8000, 2500),
+    ("Les syndicats en ont compté 15 000 ; la police 6 000.", 6000, 15000, 6000),
+    ("Le défilé a réuni 4 200 personnes selon les organisateurs, 1 900 pour la police.", 1900, 4200, 1900),
+    ("Ils étaient 700 d'après la mairie, 1 500 selon le collectif.", 700, 1500, 700),
+])
+def test_who_counted_before_the_figure_or_with_pour(text, lo, hi, best):
+    (s,) = [z for z in find_sizes(text) if z.crowd]
+    assert (s.min, s.max, s.best) == (lo, hi, best)
+
+
+def test_a_ratio_is_not_a_crowd():
+    assert not [s for s in find_sizes("Selon les syndicats, un agent sur trois était en grève.") if s.crowd]

@@ -16,11 +16,11 @@ from typing import Optional
 from . import actors
 from .dates import DateMention, find_dates, parse_date
 from .detect import Trigger, find_triggers
-from .geocode import Gazetteer, context_countries
+from .geocode import Gazetteer, article_countries
 from .lexicon import fold, words
 from .parse import ParsedArticle, Sentence
 from .prefilter import other_events, words_of
-from .place import PlaceMention, find_places, governed_elsewhere
+from .place import PlaceMention, dateline, find_places, governed_elsewhere
 from .records import Actor, DateSpan, Event, Evidence, Location, Outcome, Size, Span
 from .size import SizeMention, find_sizes
 
@@ -41,6 +41,7 @@ class Mention:
     status: str
     strength: str
     size: Optional[SizeMention] = None
+    size_shared: bool = False  # the figure of several places together
     target: Optional[Actor] = None
     claims: list[Span] = field(default_factory=list)
     participants: list[Actor] = field(default_factory=list)
@@ -60,9 +61,7 @@ class ArticleAssembler:
         self.gaz = gaz
         self.quotes = quote_spans
         self.quotations = parsed.quotations
-        names = re.findall(r"(?<![\w'’-])[A-ZÉÈÎ][\w'’-]+", parsed.text)
-        names += re.findall(r"(?<![\w'’-])[A-ZÉÈÎ][\w'’-]+(?:\s+[A-Z][\w'’-]+)+", parsed.text)
-        self.context: Counter = context_countries(names, gaz)
+        self.context: Counter = article_countries(parsed.text, gaz)
         self.is_demonym = lambda w: bool(w[:1].isupper() and gaz.country_of(w))
         self._size_cache: dict[int, list[SizeMention]] = {}
         self._trigger_cache: dict[int, list[Trigger]] = {}
@@ -109,8 +108,29 @@ class ArticleAssembler:
                 if dates and dates[0].day and self._is_frame(s, dates[0]) and dates[0].day <= (self.pub or dates[0].day):
                     frame = dates[0].day
             mentions.extend(made)
+        mentions = self._without_headline(mentions)
         _date_from_the_report(mentions)
         return self._build(self._merge(mentions))
+
+    def _is_headline(self, s: Sentence) -> bool:
+        """The title line: the first line, not ended as a sentence, with more text after it."""
+        first, _, rest = self.parsed.text.partition("\n")
+        return s.index == 0 and s.end - s.start == len(first.rstrip()) and bool(rest.strip()) \
+            and not first.rstrip().endswith((".", "!", "?", "»", "\""))
+
+    def _without_headline(self, mentions: list[Mention]) -> list[Mention]:
+        """A headline sums up the story the body tells: its protests join the body's of the same
+        town and action, and count on their own only when the body tells none."""
+        body = [m for m in mentions if not self._is_headline(m.sentence)]
+        if not body or len(body) == len(mentions):
+            return mentions
+        for m in mentions:
+            if m not in body and m.place.city:
+                same = next((b for b in body if b.place.city and b.place.city.geonameid == m.place.city.geonameid
+                             and _action(b.mode) == _action(m.mode) and b.status == m.status), None)
+                if same is not None:
+                    _absorb(same, m)
+        return body
 
     def _next_is_candidate(self, s: Sentence) -> bool:
         nxt = self.parsed.sentences[s.index + 1] if s.index + 1 < len(self.parsed.sentences) else None
@@ -142,8 +162,10 @@ class ArticleAssembler:
 
     def _sentence_mentions(self, s: Sentence, trigs: list[Trigger], dates: list[DateMention],
                            frame: Optional[dt.date], last: Optional[Mention]) -> list[Mention]:
+        recalled = [_clause(s, t) for t in trigs if t.background]  # "celle du 14 janvier, quand des milliers avaient..."
         trigs = [t for t in trigs if not t.background and not self._in_quotation(t.start)]
-        sizes = [z for z in self._sizes(s) if not self._in_quote(z.start)]
+        sizes = [z for z in self._sizes(s) if not self._in_quote(z.start) and not _within(z.start, recalled)]
+        dates = [d for d in dates if not _within(d.start, recalled) and not OTHER_DAY.search(s.text[:d.start - s.start])]
         claim_spans = actors.claims(s.text, s.start, trigs[0].start) if trigs else []
         trigs = [t for t in trigs if not any(c.start <= t.start < c.end for c in claim_spans)]  # what they protest about
         if len(trigs) > 1:  # "ont débrayé pour protester": the purpose is not one more action
@@ -166,7 +188,12 @@ class ArticleAssembler:
             if day and trig.status == "occurred" and self.pub and day > self.pub:
                 trig.status = "planned"
             own_crowd = any(z.crowd for z in sizes)
-            if not trig_places and date is None and last is not None and trig.strength != "strong" and not own_crowd:
+            if last is not None and date is None and trig.refers_back:
+                _absorb(last, Mention(trig, s, last.place, None, last.day, trig.mode, trig.status, "agent"))
+                continue  # "un diplomate a jugé ce rassemblement...": the one just told
+            if not trig_places and last is not None and not own_crowd and (
+                    trig.strength == "weak" or (date is None and trig.strength != "strong")):
+                # "Dimanche, la contestation s'est étendue": no place, no crowd, a word for the story so far
                 _absorb(last, Mention(trig, s, last.place, None, last.day, trig.mode, trig.status, "agent"))
                 continue  # "des barricades ont été dressées": more about the last event
             if day is None and trig.status == "occurred":
@@ -224,8 +251,11 @@ class ArticleAssembler:
         placed = [g for g in groups.values() if g[1]]
         actions = {_action(t.mode) for t, _ in placed}
         shared = sorted({id(p): p for _, ps in placed for p in ps}.values(), key=lambda p: p.start)
-        other = [(t, shared) for t, ps in groups.values() if not ps and _action(t.mode) not in actions
-                 and t.strength == "strong"]  # "ont manifesté à l'occasion d'une grève générale"
+        # "ont manifesté à Turin, Milan et Naples à l'occasion d'une grève générale": the strike is the country's
+        country = [PlaceMention(shared[0].start, shared[0].start, "", shared[0].country, None, "country")] if shared else []
+        other = [(t, country if t.mode in NATIONWIDE else shared) for t, ps in groups.values()
+                 if not ps and _action(t.mode) not in actions and t.strength == "strong"
+                 and not any(_coordinated(t, p) for p, _ in placed)]
         return placed + other if placed else list(groups.values())[:1]  # the triggers share the sentence's places
 
     def _date_for(self, pos: int, status: str, dates: list[DateMention], s: Sentence) -> Optional[DateMention]:
@@ -252,19 +282,23 @@ class ArticleAssembler:
         """A sentence without a place goes on about the last event; an announced protest without
         one is the country's ("L'intersyndicale appelle à une nouvelle journée de mobilisation")."""
         if last is None:
-            return self._country_place(s)
+            return self._country_place(s, trig.status == "occurred")
         if (trig.status == "planned" and last.status != "planned") or (trig.mode in NATIONWIDE and last.mode not in NATIONWIDE):
             # a strike told without a place is the country's ("perturbations en raison de la grève")
             return [PlaceMention(s.start, s.start, "", last.place.country, None, "country")]
         return [last.place]
 
-    def _country_place(self, s: Sentence) -> list[PlaceMention]:
-        """A country named in the sentence (not who called the protest), else the article's."""
+    def _country_place(self, s: Sentence, occurred: bool = False) -> list[PlaceMention]:
+        """A country named in the sentence (not who called the protest), else the dateline's town
+        for what happened, else the article's country."""
         text = re.split(r"\b[àaA] l['’]appel\b", s.text)[0]
+        town = dateline(self.parsed.text, self.gaz, self.context) if occurred else None
         for w in re.findall(r"[\w’'-]+", text):
             iso = self.gaz.country_of(w) if w[:1].isupper() else None
             if iso:
-                return [PlaceMention(s.start, s.start, "", iso, None, "country")]
+                return [town if town and town.country == iso else PlaceMention(s.start, s.start, "", iso, None, "country")]
+        if town:
+            return [town]
         if self.context:
             iso = self.context.most_common(1)[0][0]
             return [PlaceMention(s.start, s.start, "", iso, None, "country")]
@@ -300,11 +334,14 @@ class ArticleAssembler:
             return
         size_first = sizes[0].start < places[0].start
         chosen: dict[int, SizeMention] = {}
+        shared: set[int] = set()
         for k, p in enumerate(places):
             if size_first:
                 lo = places[k - 1].end if k else -1
                 own = [z for z in sizes if lo <= z.start < p.start]
                 pick = own[-1] if own else (chosen.get(id(places[k - 1])) if k else None)
+                if not own and pick is not None:
+                    shared.add(id(pick))  # "plusieurs milliers ... à Lyon, Grenoble et Saint-Étienne": a total
             else:
                 hi = places[k + 1].start if k + 1 < len(places) else 10**9
                 own = [z for z in sizes if p.end <= z.start < hi]
@@ -318,6 +355,7 @@ class ArticleAssembler:
                 chosen[id(p)] = pick
         for m in mentions:
             m.size = chosen.get(id(m.place))
+            m.size_shared = id(m.size) in shared
 
     def _merge(self, mentions: list[Mention]) -> list[Mention]:
         events: dict = {}
@@ -361,7 +399,7 @@ class ArticleAssembler:
         for n, m in enumerate(mentions):
             target = m.target or (Actor(foreign.text, foreign.country, foreign.char_start, foreign.char_end)
                                   if foreign else None if _supportive(m) else Actor(None, m.place.country))
-            first, last_s = m.sentences[0], m.sentences[-1]
+            first, last_s = min(m.sentences, key=lambda x: x.start), max(m.sentences, key=lambda x: x.end)
             evidence = Evidence(self.parsed.text[first.start:last_s.end], first.start, last_s.end)
             out = actors.outcome(" ".join(x.text for x in m.sentences + self._follow_up(last_s)))
             city = m.place.city
@@ -382,6 +420,23 @@ class ArticleAssembler:
 
 
 STRENGTH = {"strong": 2, "weak": 1, "agent": 0}
+
+
+OTHER_DAY = re.compile(r"\b(?:celle|celui|celles|ceux)\s+(?:du|de\s+l['’]|d['’])\s*$", re.I)  # "celle du 14 janvier"
+
+
+def _clause(s: Sentence, trig: Trigger) -> tuple[int, int]:
+    """The words of the trigger's clause, as offsets in the article."""
+    tok = s.doc[trig.i]
+    left, right = tok.left_edge, tok.right_edge
+    return s.start + left.idx, s.start + right.idx + len(right.text)
+
+
+def _coordinated(a: Trigger, b: Trigger) -> bool:
+    """"ont incendié un poste de police et bloqué la route": one crowd's actions, one event."""
+    ta, tb = a.sentence.doc[a.i], b.sentence.doc[b.i]
+    return a.sentence is b.sentence and ta.pos_ == tb.pos_ == "VERB" and (
+        (ta.dep_ == "conj" and ta.head.i == tb.i) or (tb.dep_ == "conj" and tb.head.i == ta.i))
 
 
 def _within(pos: int, spans: list[tuple[int, int]]) -> bool:
@@ -415,8 +470,8 @@ def _precision(size: Optional[SizeMention]) -> int:
 
 
 def _absorb(into: Mention, m: Mention) -> None:
-    if _precision(m.size) > _precision(into.size):  # "des milliers ... dont 9 000 à Paris"
-        into.size = m.size
+    if _precision(m.size) > _precision(into.size) or (into.size_shared and m.size and not m.size_shared):
+        into.size, into.size_shared = m.size, m.size_shared  # "des milliers ... dont 9 000 à Paris"
     if into.target is None or (into.target.country == into.place.country and m.target and m.target.country
                                and m.target.country != into.place.country and m.target.text):
         into.target = m.target or into.target
@@ -440,10 +495,17 @@ def _supportive(m: Mention) -> bool:
     return tok is not None and any(c.dep_ == "obj" and SUPPORT.match(c.lemma_) for c in tok.children)
 
 
+VENUE = re.compile(r"\b(devant|face à|aux abords d[eu]|sur la place|place|près d[eu]|au pied d[eu]|dans les rues d[eu])"
+                   r"\s+([^,.;]{3,80}?)(?=\s+(?:à|pour|contre|avant|après|où|et)\s|[,.;]|$)")
+
+
 def _venue(text: str) -> Optional[str]:
-    m = re.search(r"\b(devant|face à|aux abords d[eu]|sur la place|place|près d[eu]|au pied d[eu]|dans les rues d[eu])"
-                  r"\s+([^,.;]{3,80}?)(?=\s+(?:à|pour|contre|avant|après|où|et)\s|[,.;]|$)", text)
-    return f"{m.group(1)} {m.group(2)}".strip() if m else None
+    m = VENUE.search(text)
+    while m:
+        if not any(z.start <= m.start(2) < z.end for z in find_sizes(text[:m.end()])):  # "près de 20 000 grévistes"
+            return f"{m.group(1)} {m.group(2)}".strip()
+        m = VENUE.search(text, m.start(2))
+    return None
 
 
 def _confidence(m: Mention) -> float:

@@ -19,6 +19,7 @@ from .prefilter import names_police, other_gatherings
 QUANTITY_HEADS = {"dizaine", "centaine", "millier", "million", "vingtaine", "trentaine", "quarantaine",
                   "cinquantaine", "soixantaine", "quinzaine", "douzaine", "foule", "plupart"}
 DISPERSAL = {"disperser", "réprimer", "gazer", "charger", "évacuer", "encercler"}
+BREACHING = {"forcer", "franchir", "percer", "enfoncer", "contourner"}  # "forcer les barrages": the police's
 ROAD_NOUNS = {"autoroute", "route", "axe", "voie", "pont", "rocade", "périphérique", "tunnel", "port",
               "raffinerie", "dépôt", "accès", "carrefour", "rond-point", "échangeur", "frontière", "gare"}
 
@@ -33,6 +34,7 @@ class Trigger:
     strength: str  # strong | weak | agent
     status: str = "occurred"  # occurred | planned
     background: bool = False
+    refers_back: bool = False  # "ce rassemblement": the one just told
 
     @property
     def start(self) -> int:
@@ -163,7 +165,9 @@ def _keep(trig: Trigger, tok, requires: str, is_demonym, has_crowd_size: bool) -
     if tok.lemma_.lower() == "manifester" and any(c.dep_ == "obj" for c in tok.children):
         requires = "crowd"  # "manifester son soutien": expressing, unless a crowd does it
     if tok.pos_ == "NOUN" and any(c.lower_ in {"ce", "cet", "cette", "ces"} for c in tok.children):
-        trig.strength = "agent"  # "ce rassemblement": refers back, tells no new event
+        trig.strength, trig.refers_back = "agent", True  # "ce rassemblement": refers back, tells no new event
+    if tok.pos_ == "NOUN" and tok.dep_ == "obj" and tok.head.lemma_.lower() in BREACHING:
+        return False
     crowd_ok = has_crowd_size or _crowd_subject(tok, crowd, is_demonym) or \
         (tok.dep_ == "obj" and tok.head.lemma_.lower() in DISPERSAL)  # "la police a dispersé une marche"
     road_ok = any(_is_road(t) for t in list(tok.children) + [tok.head] + list(tok.head.children))
@@ -202,6 +206,15 @@ def _future(verb) -> bool:
     return any("Fut" in t.morph.get("Tense") or "Cnd" in t.morph.get("Mood") for t in forms)
 
 
+def _recalled(verb) -> bool:
+    """"celle du 14 janvier, quand des milliers de Maliens avaient envahi la place": a pluperfect
+    under quand/lorsque recalls an earlier protest."""
+    children = list(verb.children)
+    when = any(c.lower_ in {"quand", "lorsque", "lorsqu'"} and c.dep_ in {"mark", "advmod"} for c in children)
+    pluperfect = any(c.dep_.startswith("aux") and c.lower_ in {"avait", "avaient", "était", "étaient"} for c in children)
+    return when and pluperfect
+
+
 def _set_status(trig: Trigger, tok) -> None:
     _, _, planned, background = _lists()
     if tok.pos_ in {"VERB", "AUX"} and _future(tok):
@@ -222,6 +235,8 @@ def _set_status(trig: Trigger, tok) -> None:
             break
         if node.pos_ == "VERB" and node.lemma_.lower() not in {"être", "avoir"}:
             break
+    if (tok.pos_ == "VERB" and _recalled(tok)) or any(c.pos_ == "VERB" and _recalled(c) for c in tok.children):
+        trig.background = True  # "la marche du 3 mars, quand des milliers de Nigériens avaient envahi..."
     before = fold(trig.sentence.text[:max(0, trig.start - trig.sentence.start)])[-60:]
     for marker in map(fold, background):
         at = before.rfind(marker)

@@ -171,3 +171,19 @@ def context_countries(names: Iterable[str], gaz: Gazetteer) -> Counter:
             if best.population > 10 * others and known_as:
                 counts[best.country] += 1
     return counts
+
+
+WORD = re.compile(r"(?<![\w'’-])[A-ZÉÈÎ][\w'’-]+")
+NAME = re.compile(r"(?<![\w'’-])[A-ZÉÈÎ][\w'’-]+(?:\s+[A-Z][\w'’-]+)+")
+
+
+def article_countries(text: str, gaz: Gazetteer) -> Counter:
+    """context_countries of the capitalised words and names of a text. A word inside a name that
+    resolves counts only with it: "La Rochelle" is French, whatever towns are called "Rochelle"."""
+    names, covered = [], []
+    for m in NAME.finditer(text):
+        if context_countries([m.group()], gaz):
+            names.append(m.group())
+            covered.append((m.start(), m.end()))
+    names += [m.group() for m in WORD.finditer(text) if not any(a <= m.start() < b for a, b in covered)]
+    return context_countries(names, gaz)

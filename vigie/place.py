@@ -60,7 +60,7 @@ def find_places(sentence: Sentence, gaz: Gazetteer, context: Counter,
         if role is None or (anchors and governed_elsewhere(span, anchors)):
             continue
         mention = _resolve(span, gaz, context, sentence.start)
-        if mention is not None:
+        if mention is not None and not (mention.kind == "region" and _of_an_institution(doc, span)):
             cands.append((role, span, mention))
     cands.extend(_city_adjectives(sentence, gaz, context))
     cands.extend(_capitals(sentence, gaz, context, skip))
@@ -77,7 +77,17 @@ def find_places(sentence: Sentence, gaz: Gazetteer, context: Counter,
                                                                        cands[k + 1][2].start - sentence.start)
             if left or right:
                 accepted[k] = changed = True
-    return [c[2] for c, ok in zip(cands, accepted) if ok]
+    kept = [c[2] for c, ok in zip(cands, accepted) if ok]
+    return [m for k, m in enumerate(kept)
+            if not (k and kept[k - 1].city and LOCATOR.match(doc.text[kept[k - 1].end - sentence.start:m.start - sentence.start]))]
+
+
+# "à Blagnac, près de Toulouse", "à Saint-Denis (au nord de Paris)": the second town locates the first
+LOCATOR = re.compile(r"^\s*[,(]\s*(?:tout\s+)?(?:près|non\s+loin|à\s+(?:quelques|\S+)\s+(?:km|kilomètres)|"
+                     r"(?:au|dans\s+le)\s+(?:nord|sud|est|ouest|nord-est|nord-ouest|sud-est|sud-ouest)|"
+                     r"à\s+l['’](?:est|ouest)|dans\s+la\s+(?:banlieue|région|périphérie|proche\s+banlieue)|"
+                     r"en\s+(?:banlieue|périphérie)|aux\s+portes|dans\s+l['’]agglomération)\s+(?:de\s+la\s+|de\s+l['’]|d['’]|de|du)\s*$",
+                     re.I)
 
 
 SUBORDINATE = {"acl", "acl:relcl", "advcl", "ccomp", "csubj", "parataxis"}
@@ -86,8 +96,13 @@ SUBORDINATE = {"acl", "acl:relcl", "advcl", "ccomp", "csubj", "parataxis"}
 def governed_elsewhere(span, anchors: frozenset[int]) -> bool:
     """True when the first verb above the name heads a clause of its own ("civils bloqués à Alep")."""
     node = span[0]
-    if node.head.pos_ == "ADJ" and node.head.i not in anchors:
-        return True  # "des slogans hostiles à Paris": a complement of an adjective
+    adjective = node.head
+    qualifies_protest = adjective.head.i in anchors and adjective.head.pos_ == "NOUN" \
+        and fold(adjective.head.lemma_) in _heads()[0]
+    if adjective.pos_ == "ADJ" and adjective.i not in anchors and not qualifies_protest:
+        # "des slogans hostiles à Paris": a complement of an adjective, unless the adjective qualifies
+        # the protest itself ("une grève illimitée à Dakar", attached by the parser to "illimitée")
+        return True
     while node.head.i != node.i:
         node = node.head
         if node.i in anchors:
@@ -219,6 +234,17 @@ def _role(doc, span) -> Optional[str]:
     return None
 
 
+def _of_an_institution(doc, span) -> bool:
+    """"la préfecture du Rhône", "le rectorat de l'Isère": the body's territory, not where it stands."""
+    prev = [fold(t.text) for t in doc[max(0, span.start - 3):span.start] if t.lower_ not in {"l'", "la", "le", "les"}]
+    return len(prev) >= 2 and prev[-1] in {"de", "d'", "du", "des"} and prev[-2] in _institution_nouns()
+
+
+@lru_cache(maxsize=1)
+def _institution_nouns() -> frozenset[str]:
+    return frozenset(fold(r["noun"]) for r in table("institutions.tsv"))
+
+
 def _stands_for_a_place_noun(doc, i: int, heads) -> bool:
     """"celui de X" repeats the last "N de" before it: a place when N is ("le cortège de Lyon,
     celui de Grenoble"), not when N is a person ("le maire de la ville et celui de Grande-Synthe")."""
@@ -239,6 +265,13 @@ def _linked(text: str, left_end: int, right_start: int) -> bool:
 
 def _resolve(span, gaz: Gazetteer, context: Counter, offset: int) -> Optional[PlaceMention]:
     name = span.text.strip(" ,.;:")
+    of_country = re.fullmatch(r"(.+?)\s+(?:du|de|d['’]|des)\s*(.+)", name)  # "Saint-Louis du Sénégal"
+    iso = gaz.country_of(of_country.group(2)) if of_country else None
+    if iso:
+        city = next((c for c in sorted(gaz.candidates(of_country.group(1)), key=lambda c: -c.population)
+                     if c.country == iso), None)
+        if city:
+            return PlaceMention(offset + span.start_char, offset + span.end_char, name, iso, city)
     for candidate in (name, _strip_article(name), f"Le {name}", f"La {name}"):  # "au Caire" = à + Le Caire
         if not candidate or (candidate.isupper() and len(candidate) <= 5):
             continue  # an acronym ("USS"), not a town
@@ -270,3 +303,30 @@ def _strip_article(name: str) -> str:
         if name.lower().startswith(art):
             return name[len(art):]
     return ""
+
+
+# "BEYROUTH (AFP) - ", "Grenoble : ", "Nantes. ": the town a dispatch is filed from, at the start of
+# its first lines. Hand-written: no library reads French datelines.
+DATELINE = re.compile(r"^[ \t]*([A-ZÀ-Ý][\w'’-]+(?:[ -][A-ZÀ-Ýa-zà-ÿ][\w'’-]*){0,3}?)[ \t]*"
+                      r"(\((?:[A-Z][\w-]*[ /,]*){1,3}\)[ \t]*[-–—:]?|[-–—:]|\.)[ \t]", re.M)
+
+
+def dateline(text: str, gaz: Gazetteer, context: Counter) -> Optional[PlaceMention]:
+    """The dateline town of an article, from its first two lines. Without an agency in brackets,
+    the name must be the town's own (not a heading such as "Santé :") and of a country the
+    article is about."""
+    for line in text.split("\n", 2)[:2]:
+        m = DATELINE.match(line)
+        if not m:
+            continue
+        name = m.group(1)
+        name = name.title() if name.isupper() else name
+        city = gaz.resolve_city(name, context)
+        if city is None:
+            continue
+        agency = m.group(2).startswith("(")
+        own_name = fold(city.name) == fold(name) or city.population >= 100_000 and len(name) > 3
+        if agency or (own_name and (not context or city.country in context)):
+            start = text.index(line) + m.start(1)
+            return PlaceMention(start, start + len(m.group(1)), m.group(1), city.country, city)
+    return None

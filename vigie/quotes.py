@@ -21,7 +21,13 @@ from .records import Quote, Speaker
 PAIRS = [("«", "»"), ("“", "”"), ("\"", "\"")]
 MIN_WORDS = 4
 RECIPIENT = re.compile(r"\b(?:à|au|aux)\s+(?:l['’]|la\s+|le\s+|les\s+)?$", re.IGNORECASE)
+# "Interrogé par l'AFP, un diplomate a jugé...": who asked is not who speaks
+INTERVIEWER = re.compile(r"\b(?:interrog|contact|joint|cit|sollicit|interview)\w*\s+par\s+(?:l['’]|la\s+|le\s+|les\s+)?$",
+                         re.IGNORECASE)
 PRONOUNS = {"il", "elle", "lui", "ils", "elles", "eux"}
+# « Nous ne reculerons pas, a lancé Moustapha Gaye, un des responsables, tant que... »
+NAMED_INCISE = re.compile(r",\s*(?P<verb>(?:a|avait|ont|avaient)\s+[\w-]+|[\w-]+)\s+"
+                          r"(?P<name>[A-ZÉÈ][\w'’-]+(?:\s+(?:de\s+|d['’]|van\s+|von\s+|el-|al-|ben\s+)?[A-ZÉÈ][\w'’-]+)+)\s*[,)]")
 INCISE = re.compile(r",\s*(?P<verb>(?:a|avait|ont|avaient)-t-(?:il|elle|ils|elles)\s+\w+|\w+-(?:il|elle|ils|elles))\s*,")
 
 
@@ -48,6 +54,8 @@ def _is_speech_verb(tok) -> bool:
     """A speech verb, also when the lemmatizer misses it ("estime" left as a noun's lemma)."""
     if fold(tok.lemma_) in _verbs():
         return tok.pos_ in {"VERB", "AUX"}
+    if tok.pos_ != "VERB" and any(c.dep_ == "det" for c in tok.children):
+        return False  # "divise la critique": a noun
     return tok.pos_ in {"VERB", "NOUN", "ADJ"} and fold(tok.text).startswith(_verb_stems())
 
 
@@ -119,7 +127,7 @@ def quotation_spans(text: str) -> list[tuple[int, int]]:
     """The quotations worth attributing: four words or more, or words followed by a speech verb."""
     return [s for s in find_quote_spans(text)
             if _said(text, s[1]) or _said_before(text, s[0])
-            or (len(text[s[0]:s[1]].split()) >= MIN_WORDS and not _titled(text, s[0]))]
+            or (len(text[s[0]:s[1]].split()) >= MIN_WORDS and not _titled(text, s[0], s[1]))]
 
 
 def extract_quotes(article_id: str, parsed: ParsedArticle, published: Optional[str]) -> list[Quote]:
@@ -161,10 +169,12 @@ def _verb_prefixes() -> tuple[str, ...]:
     return tuple({v[:-2][:5] for v in _verbs() if len(v) > 4 and " " not in v})
 
 
-def _titled(text: str, start: int) -> bool:
-    """Words in quotes right after "le film", "une banderole", "intitulé" are a title or a name."""
+def _titled(text: str, start: int, end: int) -> bool:
+    """Words in quotes right after "le film", "une banderole", "intitulé", or followed by such a noun in
+    apposition (« Nuit blanche », le film qui...), are a title or a name."""
     before = re.findall(r"[\w’'-]+", text[max(0, start - 40):start])[-3:]
-    return any(fold(w) in _title_nouns() for w in before)
+    after = re.match(r"[\s»”\"]*,\s*(?:le|la|les|l['’]|un|une|son|sa|ses|leur)\s*([\w-]+)", text[end:end + 40])
+    return any(fold(w) in _title_nouns() for w in before) or bool(after and fold(after.group(1)) in _title_nouns())
 
 
 @lru_cache(maxsize=1)
@@ -188,7 +198,8 @@ class Mentions:
             found = []
             for ent in doc.ents if doc is not None else ():
                 a, b = sent.start + ent.start_char, sent.start + ent.end_char
-                if ent.label_ in {"PER", "ORG"} and not self.inside(a, b):
+                if ent.label_ in {"PER", "ORG"} and not self.inside(a, b) \
+                        and not INTERVIEWER.search(sent.text[max(0, ent.start_char - 40):ent.start_char]):
                     subject = any(t.dep_.startswith("nsubj") for t in ent) or ent.root.dep_.startswith("nsubj")
                     found.append(Mention(a, b, ent.text, ent.label_, subject))
             self._of[sent.index] = found
@@ -207,6 +218,11 @@ def _attribute(sent: Sentence, qs: int, qe: int, mentions: Mentions, text: str, 
     incise = INCISE.search(text[qs:qe])
     if incise:  # « Nous resterons, a-t-il dit, jusqu'au bout »
         return _resolve_pronoun(sent, mentions, qs), incise.group("verb")
+    named = NAMED_INCISE.search(text[qs:qe])
+    if named and fold(named.group("verb").split()[-1]).startswith(_verb_prefixes()):
+        a, b = qs + named.start("name"), qs + named.end("name")
+        who = Mention(a, b, text[a:b], "PER", True)
+        return Speaker(who.text, _role(text, who), a, b), named.group("verb")
     after = [t for t in doc if sent.start + t.idx >= qe + 1]
     before = [t for t in doc if sent.start + t.idx + len(t) <= qs - 1]
     # 1. attribution after the quotation: ", a déclaré X" / ", a-t-il dit" / ", selon X"
@@ -247,6 +263,9 @@ def _attribute(sent: Sentence, qs: int, qe: int, mentions: Mentions, text: str, 
                 return speaker, "selon"
         if verb is not None or selon is not None:
             subj = [c for c in (verb.children if verb is not None else []) if c.dep_.startswith("nsubj")]
+            if subj and subj[0].pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ in {"un", "une", "des"}
+                                                        for c in subj[0].children):
+                return None, _verb_text(doc, verb)  # "un diplomate occidental a jugé": someone not named
             if subj and subj[0].pos_ == "NOUN" and subj[0].lower_ not in _anaphors():
                 return _resolve_pronoun(sent, mentions, qs), _verb_text(doc, verb)
             if subj and subj[0].lower_ in PRONOUNS:

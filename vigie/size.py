@@ -118,20 +118,35 @@ def _mention(text, start, end, lo, hi, best, offset, is_demonym) -> SizeMention:
             lo, hi = 1, best
     after = text[end:end + 60]
     crowd = _people_follow(after, is_demonym)
-    if crowd is None and not re.match(r"\d", text[start:end].lstrip("qQuelpsdrèèeéàn ")):
+    if crowd is None and lo != hi and not re.match(r"\d", text[start:end].lstrip("qQuelpsdrèèeéàn ")):
         crowd = True  # "ils n'étaient qu'une cinquantaine": a vague count standing alone counts people
     if crowd is False or OUTCOME_AFTER.match(after) or OUTCOME_BEFORE.search(before):  # "la police a interpellé 12 personnes"
         return SizeMention(offset + start, offset + end, text[start:end], None, None, None, False)
-    source = re.match(r"^\s*[,(]?\s*(?:\w+\s*[,(]?\s*){0,2}selon\s+([^,;.)]+)", after)  # "2 500 personnes, selon la police"
+    source = (re.match(r"^\s*[,(]?\s*(?:\w+\s*[,(]?\s*){0,2}(?:selon|d['’]après)\s+([^,;.)]+)", after)  # "2 500 personnes, selon la police"
+              or _counters()[0].match(after) or _counters()[1].search(text[max(0, start - 90):start]))
     if crowd is None and (source or THEY_WERE.search(before)):
         crowd = True  # "ils étaient 29 000 selon les organisateurs": a count of people by its source
     return SizeMention(offset + start, offset + end, text[start:end], lo, hi, best, crowd is True,
                        source=source.group(1).strip() if source else None)
 
 
+@lru_cache(maxsize=1)
+def _counters() -> tuple[re.Pattern, re.Pattern]:
+    """Who counted, after the figure ("12 000 pour la police") or before it ("les organisateurs ont
+    compté 6 500 manifestants", "..., la préfecture du Rhône 3 200")."""
+    nouns = "|".join(sorted((re.escape(w) for w in words("count_sources.txt")), key=len, reverse=True))
+    who = (rf"(?:la|le|les|l['’])\s*(?:{nouns})(?:\s+(?:de|du|des|d['’])\s*(?:la\s+|l['’])?[\w'’-]+)?"
+           rf"|(?:la|le|l['’])\s*[A-Z][\w-]+")
+    after = re.compile(rf"^\s*[,(]?\s*(?:[\w'’]+\s*[,(]?\s*){{0,2}}?pour\s+({who})(?=\W)", re.I)
+    before = re.compile(rf"(?:^|[,;:.]|\bet)\s*({who})\s+(?:(?:en\s+)?(?:a|ont|avait|avaient)\s+(?:[\w-]+\s+)?"
+                        rf"(?:compté|dénombré|recensé|revendiqué|annoncé|avancé|évoqué|estimé)\s+"
+                        rf"(?:à\s+|quelque\s+|environ\s+|près\s+de\s+|plus\s+de\s+)?)?$", re.I)
+    return after, before
+
+
 THEY_WERE = re.compile(r"\b(?:ils|elles)\s+(?:n['’])?(?:étaient|sont|seront|étaient\s+encore)\s+(?:qu['’]\s*|que\s+)?"
                        r"(?:(?:plus\s+de|près\s+de|environ|quelque|au\s+moins)\s+)?$", re.I)  # "ils étaient 300 000"
-STANDALONE_NEXT = {"selon", "d'apres", "chacun", "chacune", "et", "au", "aux", "a", "dans", "en", "pour", "le", "la",
+STANDALONE_NEXT = {"selon", "d'apres", "apres", "chacun", "chacune", "et", "au", "aux", "a", "dans", "en", "pour", "le", "la",
                    "les", "ont", "sont", "se", "s'y", "y", "qui", "venus", "venues", "avaient", "etaient", "autant",
                    "ou", "contre", "devant", "sur", "sous", "lors", "vers", "depuis", "place", "rue"}
 
@@ -180,7 +195,7 @@ def _pair_estimates(found: list[SizeMention], text: str, offset: int) -> list[Si
             continue
         if (prev and prev.source and prev.best and s.best and not s.same
                 and 0 <= s.start - prev.end < 60 + len(prev.source)
-                and (s.source or re.search(r"selon", text[s.end - offset:s.end - offset + 30]))
+                and (s.source or re.search(r"selon|d['’]après", text[s.end - offset:s.end - offset + 30]))
                 and (prev.crowd or s.crowd or prev.source)):
             lo, hi = min(prev.min or prev.best, s.min or s.best), max(prev.max or prev.best, s.max or s.best)
             out[-1] = SizeMention(prev.start, s.end, text[prev.start - offset:s.end - offset], lo, hi,
