@@ -202,3 +202,10 @@ def test_a_protest_referred_back_to_is_not_a_new_one(run):
 def test_coordinated_actions_of_one_crowd_are_one_event(run):
     text = "Dimanche à Conakry, des centaines de jeunes ont saccagé une mairie et bloqué la route principale."
     assert len(occurred(run(text, PUB))) == 1
+
+
+def test_a_hunger_strike_without_a_place_is_where_the_story_is(run):
+    text = ("Lundi, 200 ouvriers ont occupé leur usine à Douai. Mercredi, quatre délégués ont entamé une grève "
+            "de la faim à l'intérieur du site.")
+    events = {e.mode: e for e in occurred(run(text, PUB))}
+    assert (events["hunger-strike"].location.city, events["hunger-strike"].size.best) == ("Douai", 4)

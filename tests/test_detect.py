@@ -182,3 +182,9 @@ def test_a_pluperfect_under_quand_recalls_an_earlier_protest(run):
             "des dizaines de milliers de Nigériens avaient envahi les rues de la capitale.")
     (event,) = run(text, "2023-03-25").events
     assert (event.location.city, event.date.start, event.size.best) == ("Niamey", "2023-03-24", 2000)
+
+
+def test_a_march_that_was_dispersed(run):
+    text = "A Lomé, une marche de l'opposition a été dispersée samedi par les forces de l'ordre."
+    (event,) = run(text, "2023-05-24").events
+    assert (event.mode, event.location.city) == ("march", "Lomé")

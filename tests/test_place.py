@@ -165,3 +165,35 @@ def test_a_town_qualified_by_its_country(run, places):
 def test_the_territory_of_an_institution_is_not_a_place(run, places):
     text = "À Grenoble, 3 000 personnes ont défilé mardi jusqu'à la préfecture de l'Isère."
     assert places(run(text, PUB)) == [("Grenoble", "FR")]
+
+
+def test_a_name_the_tokenizer_cuts_at_its_hyphen(run, places):
+    text = "À La Nouvelle-Orléans, quelque 400 enseignants ont défilé mardi jusqu'au rectorat."
+    assert places(run(text, PUB)) == [("New Orleans", "US")]
+
+
+def test_a_quarter_of_the_town_named_before_is_that_town(run, places):
+    text = "À Madrid, 300 infirmiers se sont rassemblés mardi devant le ministère, dans le quartier de Chamartín."
+    assert places(run(text, PUB)) == [("Madrid", "ES")]
+
+
+def test_the_capital_as_subject(run, places):
+    text = "La capitale malienne a observé mardi une journée ville morte à l'appel de l'opposition."
+    assert places(run(text, PUB)) == [("Bamako", "ML")]
+
+
+def test_where_the_protesters_live_when_nothing_else_is_named(run, places):
+    assert places(run("Mardi, 300 Camerounais de Genève ont manifesté devant leur consulat.", PUB)) == [("Geneva", "CH")]
+    assert places(run("Mardi, des étudiants de Rennes ont manifesté à Nantes.", PUB)) == [("Nantes", "FR")]
+
+
+def test_a_town_the_gazetteer_lacks_is_not_the_last_town(run, places):
+    text = ("Mardi, 2 000 étudiants ont manifesté à Bagdad. A Chibayish, des chômeurs ont bloqué mardi "
+            "l'entrée d'un champ pétrolier.")
+    assert places(run(text, PUB)) == [("", "IQ"), ("Baghdad", "IQ")]
+
+
+def test_several_towns_of_the_country_are_the_country(run, places):
+    text = ("Mardi, les commerçants du souk de Tunis ont baissé le rideau. Des rassemblements ont aussi eu lieu "
+            "dans plusieurs villes du pays.")
+    assert places(run(text, PUB)) == [("", "TN"), ("Tunis", "TN")]

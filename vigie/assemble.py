@@ -11,13 +11,14 @@ import hashlib
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Optional
 
 from . import actors
 from .dates import DateMention, find_dates, parse_date
 from .detect import Trigger, find_triggers
 from .geocode import Gazetteer, article_countries
-from .lexicon import fold, words
+from .lexicon import fold, phrase_regex, words
 from .parse import ParsedArticle, Sentence
 from .prefilter import other_events, words_of
 from .place import PlaceMention, dateline, find_places, governed_elsewhere
@@ -25,7 +26,7 @@ from .records import Actor, DateSpan, Event, Evidence, Location, Outcome, Size, 
 from .size import SizeMention, find_sizes
 
 GATHERINGS = {"demonstration", "march", "vigil", "riot", "other"}
-NATIONWIDE = {"strike", "hunger-strike", "petition", "boycott"}
+NATIONWIDE = {"strike", "petition", "boycott"}
 BACKGROUND_DAYS = 30
 DEFINITE = {"la", "le", "l'", "l’", "les", "cette", "ce", "cet", "ces"}
 
@@ -280,9 +281,12 @@ class ArticleAssembler:
 
     def _inherited_place(self, s: Sentence, trig: Trigger, last: Optional[Mention]) -> list[PlaceMention]:
         """A sentence without a place goes on about the last event; an announced protest without
-        one is the country's ("L'intersyndicale appelle à une nouvelle journée de mobilisation")."""
+        one is the country's ("L'intersyndicale appelle à une nouvelle journée de mobilisation"),
+        and so is one "dans plusieurs villes du pays"."""
         if last is None:
             return self._country_place(s, trig.status == "occurred")
+        if _nationwide_places().search(s.text) or _unknown_town(s.text, self.gaz):
+            return [PlaceMention(s.start, s.start, "", last.place.country, None, "country")]
         if (trig.status == "planned" and last.status != "planned") or (trig.mode in NATIONWIDE and last.mode not in NATIONWIDE):
             # a strike told without a place is the country's ("perturbations en raison de la grève")
             return [PlaceMention(s.start, s.start, "", last.place.country, None, "country")]
@@ -376,7 +380,7 @@ class ArticleAssembler:
         for e in order:
             if e.place.city is None and e.mode in GATHERINGS:
                 if any(o.place.city and o.place.country == e.place.country and (o.day == e.day or e.day is None)
-                       for o in order):
+                       and o.mode in GATHERINGS for o in order):
                     continue  # a country-wide summary of the city events
             kept.append(e)
         return kept
@@ -430,6 +434,17 @@ def _clause(s: Sentence, trig: Trigger) -> tuple[int, int]:
     tok = s.doc[trig.i]
     left, right = tok.left_edge, tok.right_edge
     return s.start + left.idx, s.start + right.idx + len(right.text)
+
+
+@lru_cache(maxsize=1)
+def _nationwide_places() -> re.Pattern:
+    return phrase_regex(words("nationwide_places.txt"))
+
+
+def _unknown_town(text: str, gaz: Gazetteer) -> bool:
+    """"A Nassiriya, des chômeurs ont bloqué...": a town the gazetteer lacks is not the last town."""
+    m = re.search(r"(?:^|,\s*|\.\s+)[AaÀà]\s+([A-ZÉÈ][\w’'-]+)", text)
+    return bool(m) and not gaz.candidates(m.group(1)) and not gaz.country_of(m.group(1))
 
 
 def _coordinated(a: Trigger, b: Trigger) -> bool:

@@ -169,7 +169,7 @@ def _keep(trig: Trigger, tok, requires: str, is_demonym, has_crowd_size: bool) -
     if tok.pos_ == "NOUN" and tok.dep_ == "obj" and tok.head.lemma_.lower() in BREACHING:
         return False
     crowd_ok = has_crowd_size or _crowd_subject(tok, crowd, is_demonym) or \
-        (tok.dep_ == "obj" and tok.head.lemma_.lower() in DISPERSAL)  # "la police a dispersé une marche"
+        (tok.dep_ in {"obj", "nsubj:pass"} and tok.head.lemma_.lower() in DISPERSAL)  # "la police a dispersé une marche"
     road_ok = any(_is_road(t) for t in list(tok.children) + [tok.head] + list(tok.head.children))
     return {"crowd": crowd_ok, "road": road_ok, "crowd_or_road": crowd_ok or road_ok}.get(requires, True)
 

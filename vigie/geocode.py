@@ -74,8 +74,12 @@ class Gazetteer:
             self.capitals[iso] = c["capital"]
         self.adjectives: dict[str, str] = {}
         self.national: dict[str, str] = {}  # the first adjectives of a country: "espagnol", not "catalan"
+        self.demonyms: set[str] = set()  # "Syriens": people, not a place
         for row in table("countries_fr.tsv"):
             iso = row["iso2"]
+            for name in _split(row["demonyms"]):
+                self.demonyms.add(fold(name))
+                self.demonyms.add(fold(_plural(name)))
             for name in _split(row["names"]) + _split(row["demonyms"]):
                 self.countries[fold(name)] = iso
                 self.countries.setdefault(fold(_plural(name)), iso)

@@ -17,6 +17,7 @@ from typing import Optional
 from .geocode import City, Gazetteer
 from .lexicon import fold, table, words
 from .parse import Sentence
+from .size import crowd_nouns
 
 LOCATIVE = {"à", "a", "au", "aux", "en", "dans", "sur", "près", "vers", "devant", "jusqu'à", "outre", "partout"}
 EXCLUDING = {"entre", "depuis", "venu", "venue", "venus", "venues", "originaire", "originaires", "de"}
@@ -56,7 +57,7 @@ def find_places(sentence: Sentence, gaz: Gazetteer, context: Counter,
         start = sentence.start + span[0].idx
         if any(a <= start < b for a, b in skip):
             continue
-        role = "place" if loose else _role(doc, span)
+        role = "place" if loose else _role(doc, span, gaz)
         if role is None or (anchors and governed_elsewhere(span, anchors)):
             continue
         mention = _resolve(span, gaz, context, sentence.start)
@@ -65,6 +66,11 @@ def find_places(sentence: Sentence, gaz: Gazetteer, context: Counter,
     cands.extend(_city_adjectives(sentence, gaz, context))
     cands.extend(_capitals(sentence, gaz, context, skip))
     cands.sort(key=lambda c: c[2].start)
+    people = [c for c in cands if c[2].kind == "country" and fold(c[2].text) in gaz.demonyms]  # "600 Haïtiens"
+    if any(c[0] == "place" for c in cands if c not in people):
+        cands = [c for c in cands if c[0] != "resident"]
+    elif any(c[0] == "resident" for c in cands):
+        cands = [c for c in cands if c not in people]  # "600 Haïtiens de Montréal": Montréal
     accepted = [c[0] != "list" for c in cands]
     changed = True
     while changed:  # a name in a list ("à Rennes et Rouen", "Genève et Fribourg 12 000") joins its neighbours
@@ -79,7 +85,13 @@ def find_places(sentence: Sentence, gaz: Gazetteer, context: Counter,
                 accepted[k] = changed = True
     kept = [c[2] for c, ok in zip(cands, accepted) if ok]
     return [m for k, m in enumerate(kept)
-            if not (k and kept[k - 1].city and LOCATOR.match(doc.text[kept[k - 1].end - sentence.start:m.start - sentence.start]))]
+            if not (k and kept[k - 1].city and LOCATOR.match(doc.text[kept[k - 1].end - sentence.start:m.start - sentence.start]))
+            and not (m.city and any(p.city for p in kept[:k])
+                     and QUARTER.search(doc.text[max(0, m.start - sentence.start - 40):m.start - sentence.start]))]
+
+
+# "À Londres, ... devant l'ambassade, dans le quartier de Kensington": a part of the town named before
+QUARTER = re.compile(r"\bdans\s+(?:le\s+quartier\s+(?:de\s+|d['’]|du\s+)?|le\s+district\s+(?:de\s+|d['’]|du\s+)?)?$", re.I)
 
 
 # "à Blagnac, près de Toulouse", "à Saint-Denis (au nord de Paris)": the second town locates the first
@@ -129,7 +141,7 @@ def _city_adjectives(sentence: Sentence, gaz: Gazetteer, context: Counter):
     return out
 
 
-CAPITAL = re.compile(r"\b(?:à|dans|vers|sur|de)\s+(?:toute\s+)?(la\s+capitale)(?:\s+([a-zéèêëàâçîïôû]+))?", re.I)
+CAPITAL = re.compile(r"(?:^|\b(?:à|dans|vers|sur|de)\s+)(?:toute\s+)?(la\s+capitale)(?:\s+([a-zéèêëàâçîïôû]+))?", re.I)
 
 
 def _capitals(sentence: Sentence, gaz: Gazetteer, context: Counter, skip):
@@ -171,6 +183,11 @@ def _name_spans(doc):
                 ent = doc[ent.start + 1:ent.end]  # "A Fresnes", "au Caire": a preposition inside the entity
             if not ent[0].text[:1].isupper():
                 continue  # "tribunal de Paris": the name inside is found below
+            j = ent.end
+            while j + 1 < len(doc) and doc[j].text == "-" and not doc[j - 1].whitespace_ and not doc[j].whitespace_ \
+                    and doc[j + 1].text[:1].isupper():
+                j += 2  # "La Nouvelle-Orléans": the tokenizer cut the name at its hyphen
+            ent = doc[ent.start:j]
             spans.append(ent)
             covered.update(range(ent.start, ent.end))
             inner = [t.i for t in ent[1:-1] if t.lower_ in {"de", "d'", "du"}]
@@ -190,7 +207,7 @@ def _name_spans(doc):
     return sorted(spans, key=lambda s: s.start)
 
 
-def _role(doc, span) -> Optional[str]:
+def _role(doc, span, gaz: Gazetteer) -> Optional[str]:
     heads, streets = _heads()
     prev = [fold(t.text) for t in doc[max(0, span.start - 4):span.start]]
     if span.end < len(doc) and doc[span.end].text == ")" and span.start > 0 and doc[span.start - 1].text == "(":
@@ -206,6 +223,8 @@ def _role(doc, span) -> Optional[str]:
             return "place"
         if p2 in {"pres", "autour", "proximite", "environs"} or (p2 in DEMONSTRATIVES and _stands_for_a_place_noun(doc, span.start - 2, heads)):
             return "place"  # "près de Lyon"; "le local de Tozeur et celui de Kairouan"
+        if span.start >= 2 and _people_noun(doc[span.start - 2], gaz):
+            return "resident"  # "600 Haïtiens de Montréal ont manifesté": where they live, if nothing else is named
         return "list" if p2 in {"et", ",", "ou"} else None
     if p1 in {"l'", "la", "le", "les"} and p2 in LOCATIVE | {"de", "d'"}:
         return "place" if p2 in LOCATIVE else None
@@ -232,6 +251,13 @@ def _role(doc, span) -> Optional[str]:
     if p1 in LIST_LINKS or p1 == "":
         return "list"
     return None
+
+
+def _people_noun(tok, gaz: Gazetteer) -> bool:
+    """A plural noun for people: "les étudiants", "des Haïtiens"."""
+    word = fold(tok.text)
+    return tok.pos_ in {"NOUN", "PROPN"} and word.endswith(("s", "x")) and (
+        word.rstrip("sx") in crowd_nouns() or (tok.text[:1].isupper() and bool(gaz.country_of(tok.text))))
 
 
 def _of_an_institution(doc, span) -> bool:
