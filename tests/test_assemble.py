@@ -209,3 +209,17 @@ def test_a_hunger_strike_without_a_place_is_where_the_story_is(run):
             "de la faim à l'intérieur du site.")
     events = {e.mode: e for e in occurred(run(text, PUB))}
     assert (events["hunger-strike"].location.city, events["hunger-strike"].size.best) == ("Douai", 4)
+
+
+def test_the_count_of_the_next_sentence_replaces_a_vague_one(run):
+    text = ("Plusieurs centaines d'infirmiers se sont rassemblés mardi devant l'hôpital de Limoges. "
+            "Ils étaient 900 selon les syndicats, 450 selon la police.")
+    (event,) = occurred(run(text, PUB))
+    assert (event.size.min, event.size.max) == (450, 900)
+
+
+def test_a_region_in_the_headline_lets_the_dateline_place_the_story(run):
+    text = ("Finistère : les marins-pêcheurs bloquent le port\n"
+            "Quimper. Depuis lundi, une soixantaine de pêcheurs bloquent l'accès au port pour dénoncer le prix du gazole.")
+    (event,) = occurred(run(text, PUB))
+    assert event.location.city == "Quimper"

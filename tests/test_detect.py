@@ -188,3 +188,15 @@ def test_a_march_that_was_dispersed(run):
     text = "A Lomé, une marche de l'opposition a été dispersée samedi par les forces de l'ordre."
     (event,) = run(text, "2023-05-24").events
     assert (event.mode, event.location.city) == ("march", "Lomé")
+
+
+def test_a_rule_about_protests_is_not_a_protest(run):
+    text = "Samedi, 500 personnes ont défilé à Minsk. En Biélorussie, où les rassemblements sont interdits, le risque est grand."
+    assert [e.location.city for e in run(text, "2023-05-24").events] == ["Minsk"]
+
+
+def test_a_crowd_recalled_under_lorsque_is_background(run):
+    text = ("Mardi, 40 000 personnes ont défilé à Lisbonne, loin de 2012, lorsque la crise avait fait descendre "
+            "dans la rue un million de Portugais selon les syndicats.")
+    (event,) = run(text, "2023-05-24").events
+    assert (event.location.city, event.size.best) == ("Lisbon", 40000)

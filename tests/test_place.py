@@ -197,3 +197,8 @@ def test_several_towns_of_the_country_are_the_country(run, places):
     text = ("Mardi, les commerçants du souk de Tunis ont baissé le rideau. Des rassemblements ont aussi eu lieu "
             "dans plusieurs villes du pays.")
     assert places(run(text, PUB)) == [("", "TN"), ("Tunis", "TN")]
+
+
+def test_an_arrondissement_of_a_town_is_that_town(run, places):
+    text = "Lundi, une trentaine de militants ont occupé le hall d'une banque dans le 11e arrondissement de Paris."
+    assert places(run(text, PUB)) == [("Paris", "FR")]

@@ -160,3 +160,17 @@ def test_a_named_speaker_inside_the_quotation(run):
     text = "« Nous ne partirons pas, a affirmé Karim Benali, porte-parole des grévistes, avant d'être reçus. »"
     (q,) = run(text, PUB).quotes
     assert q.speaker.text == "Karim Benali"
+
+
+@pytest.mark.parametrize("text", [
+    "« Ce n'est qu'un début », a lancé devant la foule la porte-parole de la Confédération paysanne.",
+    "Le propriétaire assure dans un courrier que « les réparations auront lieu avant l'hiver ».",
+])
+def test_a_speaker_without_a_name(run, text):
+    (q,) = run(text, PUB).quotes
+    assert q.speaker is None
+
+
+def test_veut_croire_introduces_the_speaker(run):
+    (q,) = run("« Nous finirons par être entendus », veut croire Hélène Garnier.", PUB).quotes
+    assert q.speaker.text == "Hélène Garnier"

@@ -92,3 +92,13 @@ def test_who_counted_before_the_figure_or_with_pour(text, lo, hi, best):
 
 def test_a_ratio_is_not_a_crowd():
     assert not [s for s in find_sizes("Selon les syndicats, un agent sur trois était en grève.") if s.crowd]
+
+
+def test_figures_of_two_towns_are_not_one_range():
+    text = "Bordeaux a rassemblé 6 000 personnes selon la police, Nantes plus de 9 000 selon les syndicats."
+    assert [(z.min, z.max) for z in find_sizes(text) if z.crowd] == [(6000, 6000), (9000, None)]
+
+
+def test_a_count_followed_by_where_it_was_made():
+    (s,) = [z for z in find_sizes("La police en a compté 4 300 entre la gare et la mairie.") if z.crowd]
+    assert s.best == 4300

@@ -264,7 +264,9 @@ class ArticleAssembler:
             return None
         if status == "planned":
             dates = [d for d in find_dates(s.text, self.pub, True, s.start) if not self._in_quote(d.start)]
-        return min(dates, key=lambda d: abs(d.start - pos))
+        trig = next((t for t in s.doc if s.start + t.idx >= pos), None)
+        own = [d for d in dates if trig is not None and _governs(s, trig, d.start)]  # "Mardi, ... ont défilé"
+        return min(own or dates, key=lambda d: (own != [] and d.day is None, abs(d.start - pos)))  # a day before a year
 
     def _names_another_gathering(self, s: Sentence, trig: Trigger) -> bool:
         """"La manifestation" without a place of its own, told after a festival, a race or a fair
@@ -283,6 +285,8 @@ class ArticleAssembler:
         """A sentence without a place goes on about the last event; an announced protest without
         one is the country's ("L'intersyndicale appelle à une nouvelle journée de mobilisation"),
         and so is one "dans plusieurs villes du pays"."""
+        if last is not None and not last.place.city and self._is_headline(last.sentence):
+            last = None  # "Tarn : les parents occupent une école": the body says where (its dateline)
         if last is None:
             return self._country_place(s, trig.status == "occurred")
         if _nationwide_places().search(s.text) or _unknown_town(s.text, self.gaz):
@@ -309,8 +313,14 @@ class ArticleAssembler:
         return []
 
     def _continuation(self, s, places, sizes, dates, frame, last) -> list[Mention]:
-        """A sentence with no trigger that adds a place and a crowd to the story ("Zurich, 70 000 participants")."""
-        if last is None or not places or not any(z.crowd for z in sizes) or s.index - last.sentence.index > 3:
+        """A sentence with no trigger that adds a place and a crowd to the story ("Zurich, 70 000 participants"),
+        or a count by its sources to the last event ("Ils étaient 1 200 selon les organisateurs, 450 selon la police")."""
+        if last is None or not any(z.crowd for z in sizes) or s.index - last.sentence.index > 3:
+            return []
+        if not places:
+            sourced = [z for z in sizes if z.crowd and z.source]
+            if sourced and s.index - last.sentence.index == 1 and s.paragraph == last.sentence.paragraph:
+                _absorb(last, Mention(None, s, last.place, None, last.day, last.mode, last.status, "agent", size=sourced[0]))
             return []
         date = min(dates, key=lambda d: d.start) if dates else None
         day = date.day if date else frame
@@ -445,6 +455,20 @@ def _unknown_town(text: str, gaz: Gazetteer) -> bool:
     """"A Nassiriya, des chômeurs ont bloqué...": a town the gazetteer lacks is not the last town."""
     m = re.search(r"(?:^|,\s*|\.\s+)[AaÀà]\s+([A-ZÉÈ][\w’'-]+)", text)
     return bool(m) and not gaz.candidates(m.group(1)) and not gaz.country_of(m.group(1))
+
+
+def _governs(s: Sentence, trig, pos: int) -> bool:
+    """Whether the word at pos depends on the trigger's word, with no other verb between."""
+    tok = next((t for t in s.doc if s.start + t.idx >= pos), None)
+    for _ in range(4):
+        if tok is None or tok.head.i == tok.i:
+            return False
+        tok = tok.head
+        if tok.i == trig.i:
+            return True
+        if tok.pos_ in {"VERB", "AUX"}:
+            return False
+    return False
 
 
 def _coordinated(a: Trigger, b: Trigger) -> bool:

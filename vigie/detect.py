@@ -21,7 +21,8 @@ QUANTITY_HEADS = {"dizaine", "centaine", "millier", "million", "vingtaine", "tre
 DISPERSAL = {"disperser", "réprimer", "gazer", "charger", "évacuer", "encercler"}
 BREACHING = {"forcer", "franchir", "percer", "enfoncer", "contourner"}  # "forcer les barrages": the police's
 ROAD_NOUNS = {"autoroute", "route", "axe", "voie", "pont", "rocade", "périphérique", "tunnel", "port",
-              "raffinerie", "dépôt", "accès", "carrefour", "rond-point", "échangeur", "frontière", "gare"}
+              "raffinerie", "dépôt", "accès", "carrefour", "rond-point", "échangeur", "frontière", "gare",
+              "circulation", "trafic", "entrée"}
 
 
 @dataclass
@@ -168,6 +169,9 @@ def _keep(trig: Trigger, tok, requires: str, is_demonym, has_crowd_size: bool) -
         trig.strength, trig.refers_back = "agent", True  # "ce rassemblement": refers back, tells no new event
     if tok.pos_ == "NOUN" and tok.dep_ == "obj" and tok.head.lemma_.lower() in BREACHING:
         return False
+    if tok.head.lemma_.lower() in {"interdire", "interdit", "proscrire"} and tok.dep_ in {"obj", "nsubj", "nsubj:pass"} \
+            and any(c.lower_ == "les" for c in tok.children):
+        return False  # "où les rassemblements sont interdits": a rule, not a protest
     crowd_ok = has_crowd_size or _crowd_subject(tok, crowd, is_demonym) or \
         (tok.dep_ in {"obj", "nsubj:pass"} and tok.head.lemma_.lower() in DISPERSAL)  # "la police a dispersé une marche"
     road_ok = any(_is_road(t) for t in list(tok.children) + [tok.head] + list(tok.head.children))
@@ -235,7 +239,9 @@ def _set_status(trig: Trigger, tok) -> None:
             break
         if node.pos_ == "VERB" and node.lemma_.lower() not in {"être", "avoir"}:
             break
-    if (tok.pos_ == "VERB" and _recalled(tok)) or any(c.pos_ == "VERB" and _recalled(c) for c in tok.children):
+    governing = [tok.head] if tok.dep_ in {"xcomp", "ccomp"} else []  # "lorsque la réforme avait fait descendre..."
+    attached = list(tok.children) if tok.pos_ == "NOUN" else []  # "la marche du 3 mars, quand ... avaient envahi"
+    if (tok.pos_ == "VERB" and _recalled(tok)) or any(v.pos_ == "VERB" and _recalled(v) for v in [*attached, *governing]):
         trig.background = True  # "la marche du 3 mars, quand des milliers de Nigériens avaient envahi..."
     before = fold(trig.sentence.text[:max(0, trig.start - trig.sentence.start)])[-60:]
     for marker in map(fold, background):

@@ -20,7 +20,9 @@ from .parse import Sentence
 from .size import crowd_nouns
 
 LOCATIVE = {"à", "a", "au", "aux", "en", "dans", "sur", "près", "vers", "devant", "jusqu'à", "outre", "partout"}
-EXCLUDING = {"entre", "depuis", "venu", "venue", "venus", "venues", "originaire", "originaires", "de"}
+EXCLUDING = {"entre", "depuis", "venu", "venue", "venus", "venues", "originaire", "originaires", "de",
+             # "des slogans hostiles à Paris": an adjective's complement (folded forms)
+             "hostile", "hostiles", "favorable", "favorables", "fidele", "fideles", "oppose", "opposes", "opposee", "opposees"}
 TAKEN_PLACE_VERBS = {"paralyser", "bloquer", "envahir", "occuper", "embraser", "secouer"}
 DEMONSTRATIVES = {"celui", "celle", "ceux", "celles"}
 LIST_LINKS = {",", "et", "ou", "notamment", "dont", "comme", "puis", "ainsi", "que", "mais", "aussi", "(", ")"}
@@ -234,9 +236,10 @@ def _role(doc, span, gaz: Gazetteer) -> Optional[str]:
         return "place"
     if p1 in EXCLUDING:
         return None
-    if span.end < len(doc) and (doc[span.end].like_num or (doc[span.end].text in {"et", ","} and span.end + 2 < len(doc)
-                                                         and doc[span.end + 2].like_num)):
-        return "place"  # "Neuchâtel 5 000 et Delémont 4 000": a town and its figure
+    after = doc[span.end:span.end + 4].text if span.end < len(doc) else ""
+    if re.match(r"(?:(?:plus|près|moins)\s+d[e']\s*|environ\s+|quelque\s+|au\s+moins\s+)?\d", after) or (
+            span.end + 2 < len(doc) and doc[span.end].text in {"et", ","} and doc[span.end + 2].like_num):
+        return "place"  # "Neuchâtel 5 000 et Delémont 4 000", "Toulouse plus de 10 000": a town and its figure
     root = span.root
     if root.dep_ in {"nsubj", "nsubj:pass"} and span[0].ent_type_ in {"LOC", "GPE", ""}:
         return "place"

@@ -266,8 +266,10 @@ def _attribute(sent: Sentence, qs: int, qe: int, mentions: Mentions, text: str, 
             if subj and subj[0].pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ in {"un", "une", "des"}
                                                         for c in subj[0].children):
                 return None, _verb_text(doc, verb)  # "un diplomate occidental a jugé": someone not named
+            if subj and subj[0].pos_ == "NOUN" and fold(subj[0].lemma_) in _roles():
+                return _resolve_pronoun(sent, mentions, qs), _verb_text(doc, verb)  # "Le leader de la CFDT a ajouté"
             if subj and subj[0].pos_ == "NOUN" and subj[0].lower_ not in _anaphors():
-                return _resolve_pronoun(sent, mentions, qs), _verb_text(doc, verb)
+                return None, _verb_text(doc, verb)  # "Le bailleur assure que", "Son voisin renchérit": no name
             if subj and subj[0].lower_ in PRONOUNS:
                 return _resolve_pronoun(sent, mentions, qs), _verb_text(doc, verb)
             if verb is not None and any(fold(t.lemma_) in _roles() for t in before[max(0, verb.i - 4):verb.i]):
@@ -288,6 +290,9 @@ def _speaker_from(tokens, sent: Sentence, mentions: Mentions, qs: int) -> Option
             and not RECIPIENT.search(sent.text[:m.start - sent.start])]  # "a déclaré à l'AFP"
     person = [m for m in here if m.label == "PER"]
     pick = person[0] if person else (here[0] if here else None)
+    if pick and pick.label == "ORG" and any(t.pos_ == "NOUN" and fold(t.lemma_) in _roles()
+                                            for t in tokens if sent.start + t.idx < pick.start):
+        return _resolve_pronoun(sent, mentions, qs)  # "a lancé la secrétaire générale de la CGT": a person
     if pick:
         return Speaker(pick.text, _role(sent.doc.text, pick, sent.start), pick.start, pick.end)
     noun = next((t for t in tokens[:6] if t.pos_ == "NOUN" and t.lower_ not in {"afp", "presse"}), None)

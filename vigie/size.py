@@ -146,7 +146,7 @@ def _counters() -> tuple[re.Pattern, re.Pattern]:
 
 THEY_WERE = re.compile(r"\b(?:ils|elles)\s+(?:n['’])?(?:étaient|sont|seront|étaient\s+encore)\s+(?:qu['’]\s*|que\s+)?"
                        r"(?:(?:plus\s+de|près\s+de|environ|quelque|au\s+moins)\s+)?$", re.I)  # "ils étaient 300 000"
-STANDALONE_NEXT = {"selon", "d'apres", "apres", "chacun", "chacune", "et", "au", "aux", "a", "dans", "en", "pour", "le", "la",
+STANDALONE_NEXT = {"selon", "d'apres", "apres", "entre", "derriere", "malgre", "sous", "pendant", "durant", "chacun", "chacune", "et", "au", "aux", "a", "dans", "en", "pour", "le", "la",
                    "les", "ont", "sont", "se", "s'y", "y", "qui", "venus", "venues", "avaient", "etaient", "autant",
                    "ou", "contre", "devant", "sur", "sous", "lors", "vers", "depuis", "place", "rue"}
 
@@ -193,8 +193,10 @@ def _pair_estimates(found: list[SizeMention], text: str, offset: int) -> list[Si
             out[-1] = SizeMention(prev.start, s.end, text[prev.start - offset:s.end - offset], prev.min,
                                   s.max, prev.best, prev.crowd or s.crowd, source=s.source)
             continue
+        gap = text[prev.end - offset:s.start - offset].replace(prev.source or "", "").replace(s.source or "", "") if prev else ""
         if (prev and prev.source and prev.best and s.best and not s.same
                 and 0 <= s.start - prev.end < 60 + len(prev.source)
+                and not re.search(r"\b[A-ZÀ-Ý][a-zà-ÿ]", gap)  # "8 500 selon la police, Toulouse 10 000": another town's
                 and (s.source or re.search(r"selon|d['’]après", text[s.end - offset:s.end - offset + 30]))
                 and (prev.crowd or s.crowd or prev.source)):
             lo, hi = min(prev.min or prev.best, s.min or s.best), max(prev.max or prev.best, s.max or s.best)
