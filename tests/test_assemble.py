@@ -223,3 +223,8 @@ def test_a_region_in_the_headline_lets_the_dateline_place_the_story(run):
             "Quimper. Depuis lundi, une soixantaine de pêcheurs bloquent l'accès au port pour dénoncer le prix du gazole.")
     (event,) = occurred(run(text, PUB))
     assert event.location.city == "Quimper"
+
+
+def test_barricades_and_a_blockade_by_one_crowd_are_one_event(run):
+    text = "Mardi, à Kumasi et Tamale, des manifestants ont dressé des barricades et bloqué les routes nationales."
+    assert sorted(e.location.city for e in occurred(run(text, PUB))) == ["Kumasi", "Tamale"]

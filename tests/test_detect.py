@@ -200,3 +200,18 @@ def test_a_crowd_recalled_under_lorsque_is_background(run):
             "dans la rue un million de Portugais selon les syndicats.")
     (event,) = run(text, "2023-05-24").events
     assert (event.location.city, event.size.best) == ("Lisbon", 40000)
+
+
+@pytest.mark.parametrize("text", [
+    "Au Parlement, à Bogota, l'opposition a bloqué jeudi le vote du budget.",
+    "À Hanoï, le Vietnam a manifesté mardi son inquiétude face aux manœuvres navales.",
+    "Dimanche soir à Alger, des milliers de supporters ont envahi les rues dans un concert de klaxons.",
+])
+def test_words_of_protest_in_other_senses(run, text):
+    assert run(text, "2023-05-24").events == []
+
+
+def test_a_strike_in_the_conditional_did_not_happen(run):
+    text = "Une grève des routiers, redoutée par les industriels, paralyserait les ports de Rotterdam."
+    events = run(text, "2023-05-24").events
+    assert events and all(e.status == "planned" for e in events)

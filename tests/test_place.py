@@ -202,3 +202,13 @@ def test_several_towns_of_the_country_are_the_country(run, places):
 def test_an_arrondissement_of_a_town_is_that_town(run, places):
     text = "Lundi, une trentaine de militants ont occupé le hall d'une banque dans le 11e arrondissement de Paris."
     assert places(run(text, PUB)) == [("Paris", "FR")]
+
+
+def test_towns_a_march_went_through(run, places):
+    text = "Mardi, des cortèges ont parcouru Poitiers, Angoulême et Niort contre la fermeture des maternités."
+    assert places(run(text, PUB)) == [("Angoulême", "FR"), ("Niort", "FR"), ("Poitiers", "FR")]
+
+
+def test_where_a_march_ended_in_the_town_named_before(run, places):
+    text = "À Rome, plus de 20 000 personnes ont défilé mardi jusqu'à la place Saint-Jean et jusqu'à Trastevere."
+    assert places(run(text, PUB)) == [("Rome", "IT")]

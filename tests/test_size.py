@@ -102,3 +102,9 @@ def test_figures_of_two_towns_are_not_one_range():
 def test_a_count_followed_by_where_it_was_made():
     (s,) = [z for z in find_sizes("La police en a compté 4 300 entre la gare et la mairie.") if z.crowd]
     assert s.best == 4300
+
+
+def test_figures_with_no_break_spaces():
+    text = "Plus de 12\u00a0000 personnes selon la police, 30\u202f000 selon les syndicats."
+    (s,) = [z for z in find_sizes(text) if z.crowd]
+    assert (s.min, s.max) == (12000, 30000)

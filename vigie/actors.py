@@ -16,7 +16,7 @@ OUTCOME_WORDS = {
     "injured": r"blessée?s?|blessés",
     "killed": r"tuée?s?|morte?s?|décédée?s?",
 }
-_NUM = r"(?P<n>une\s+\w+aine|des\s+dizaines|des\s+centaines|\d[\d  .]*|" \
+_NUM = r"(?P<n>une\s+\w+aine|des\s+dizaines|des\s+centaines|\d[\d \u00a0\u202f.]*|" \
        r"(?:un|une|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|treize|quatorze|quinze|seize|vingt|" \
        r"trente|quarante|cinquante|soixante|cent|mille)(?:-\w+)*)"
 VAGUE_COUNTS = {"une dizaine": 10, "une quinzaine": 15, "une vingtaine": 20, "une trentaine": 30, "une quarantaine": 40,
@@ -107,7 +107,7 @@ def _phrase_end(tail: str) -> int:
 
 LEADING_COUNT = re.compile(
     r"^(?:(?:des|les|de|d['’]|une?|plusieurs|quelques?|près\s+de|environ|plus\s+de|au\s+moins|autour\s+de)\s*)*"
-    r"(?:[\d  .,]+(?:\s+millions?)?|\w+aines?|milliers?|millions?)?\s*(?:de\s+milliers\s+)?(?:de\s+|d['’])?", re.I)
+    r"(?:[\d \u00a0\u202f.,]+(?:\s+millions?)?|\w+aines?|milliers?|millions?)?\s*(?:de\s+milliers\s+)?(?:de\s+|d['’])?", re.I)
 GENERIC = {"personne", "personnes", "gens", "manifestant", "manifestants", "participants", "hommes"}
 MAJORITY = re.compile(r"(?:pour la plupart|en majorité|essentiellement|pour l['’]essentiel|surtout)\s+(?:des|de|d['’])\s*"
                       r"([^,.;]+)", re.I)

@@ -63,7 +63,7 @@ class ArticleAssembler:
         self.quotes = quote_spans
         self.quotations = parsed.quotations
         self.context: Counter = article_countries(parsed.text, gaz)
-        self.is_demonym = lambda w: bool(w[:1].isupper() and gaz.country_of(w))
+        self.is_demonym = lambda w: bool(w[:1].isupper() and fold(w) in gaz.demonyms)  # "Syriens", not "la Syrie"
         self._size_cache: dict[int, list[SizeMention]] = {}
         self._trigger_cache: dict[int, list[Trigger]] = {}
         self._has_event: Optional[bool] = None
@@ -169,6 +169,8 @@ class ArticleAssembler:
         dates = [d for d in dates if not _within(d.start, recalled) and not OTHER_DAY.search(s.text[:d.start - s.start])]
         claim_spans = actors.claims(s.text, s.start, trigs[0].start) if trigs else []
         trigs = [t for t in trigs if not any(c.start <= t.start < c.end for c in claim_spans)]  # what they protest about
+        if not claim_spans and self._celebrating(s):
+            trigs = [t for t in trigs if t.mode not in GATHERINGS and t.mode != "occupation"]
         if len(trigs) > 1:  # "ont débrayé pour protester": the purpose is not one more action
             trigs = [t for t in trigs if not any(c.dep_ == "mark" and c.lower_ == "pour" for c in s.doc[t.i].children)] or trigs
         main = [t for t in trigs if t.strength == "strong"] or trigs  # "scandant des slogans hostiles à Paris"
@@ -217,6 +219,13 @@ class ArticleAssembler:
             if m.trigger:
                 m.participants = actors.participants(m.trigger, self.is_demonym, self.gaz)
         return out
+
+    def _celebrating(self, s: Sentence) -> bool:
+        """A crowd with no claim next to words of a party: "des supporters ont envahi les rues ... klaxons"."""
+        before = self.parsed.sentences[s.index - 1] if s.index and \
+            self.parsed.sentences[s.index - 1].paragraph == s.paragraph else None
+        party, success = _celebration_words()
+        return bool(words_of(s.text) & (party | success) or (before and words_of(before.text) & party))
 
     def _governed_elsewhere(self, s: Sentence, pos: int, anchors: frozenset[int]) -> bool:
         tok = next((t for t in s.doc if s.start + t.idx >= pos), None)
@@ -447,6 +456,12 @@ def _clause(s: Sentence, trig: Trigger) -> tuple[int, int]:
 
 
 @lru_cache(maxsize=1)
+def _celebration_words() -> tuple[frozenset[str], frozenset[str]]:
+    return (frozenset(fold(w) for w in words("celebration.txt")),
+            frozenset(fold(w) for w in words("celebration_sentence.txt")))
+
+
+@lru_cache(maxsize=1)
 def _nationwide_places() -> re.Pattern:
     return phrase_regex(words("nationwide_places.txt"))
 
@@ -471,10 +486,14 @@ def _governs(s: Sentence, trig, pos: int) -> bool:
     return False
 
 
+def _verb_of(tok):
+    return tok.head if tok.pos_ == "NOUN" and tok.dep_ == "obj" else tok
+
+
 def _coordinated(a: Trigger, b: Trigger) -> bool:
     """"ont incendié un poste de police et bloqué la route": one crowd's actions, one event."""
-    ta, tb = a.sentence.doc[a.i], b.sentence.doc[b.i]
-    return a.sentence is b.sentence and ta.pos_ == tb.pos_ == "VERB" and (
+    ta, tb = (_verb_of(x.sentence.doc[x.i]) for x in (a, b))  # "ont érigé des barricades et bloqué les axes"
+    return a.sentence is b.sentence and ta.pos_ == tb.pos_ == "VERB" and ta.i != tb.i and (
         (ta.dep_ == "conj" and ta.head.i == tb.i) or (tb.dep_ == "conj" and tb.head.i == ta.i))
 
 

@@ -27,7 +27,7 @@ DAY_RE = re.compile(
     rf"|(?P<d2>\d{{1,2}})(?:er)?[\s-]+(?P<m2>{_MO})(?:\s+(?P<y2>\d{{4}}))?"
     rf"|(?:en\s+|à\s+la\s+mi-|mi-|à\s+l'automne\s+|au\s+printemps\s+|à\s+l'été\s+|à\s+l'hiver\s+|en\s+début\s+d'année\s+)?"
     rf"(?P<m3>{_MO})\s+(?P<y3>\d{{4}})"
-    rf"|(?:en|de|depuis)\s+(?P<y4>(?:19|20)\d\d)(?!\d|[  ]\d)"
+    rf"|(?:en|de|depuis)\s+(?P<y4>(?:19|20)\d\d)(?!\d|[ \u00a0\u202f]\d)"
     rf"|il\s+y\s+a\s+(?P<ago>\w+)\s+(?P<unit>jours?|semaines?|mois|ans?))(?![\w-])",
     re.IGNORECASE)
 NUMBERS = {"un": 1, "une": 1, "deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "six": 6, "sept": 7, "huit": 8,

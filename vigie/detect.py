@@ -169,6 +169,9 @@ def _keep(trig: Trigger, tok, requires: str, is_demonym, has_crowd_size: bool) -
         trig.strength, trig.refers_back = "agent", True  # "ce rassemblement": refers back, tells no new event
     if tok.pos_ == "NOUN" and tok.dep_ == "obj" and tok.head.lemma_.lower() in BREACHING:
         return False
+    if tok.pos_ == "VERB" and any(c.dep_ in {"obj", "obl:mod", "obl"} and not any(g.dep_ == "case" for g in c.children)
+                                  and fold(c.lemma_) in _procedures() for c in tok.children):
+        return False  # "l'opposition a bloqué l'examen du texte"
     if tok.head.lemma_.lower() in {"interdire", "interdit", "proscrire"} and tok.dep_ in {"obj", "nsubj", "nsubj:pass"} \
             and any(c.lower_ == "les" for c in tok.children):
         return False  # "où les rassemblements sont interdits": a rule, not a protest
@@ -176,6 +179,11 @@ def _keep(trig: Trigger, tok, requires: str, is_demonym, has_crowd_size: bool) -
         (tok.dep_ in {"obj", "nsubj:pass"} and tok.head.lemma_.lower() in DISPERSAL)  # "la police a dispersé une marche"
     road_ok = any(_is_road(t) for t in list(tok.children) + [tok.head] + list(tok.head.children))
     return {"crowd": crowd_ok, "road": road_ok, "crowd_or_road": crowd_ok or road_ok}.get(requires, True)
+
+
+@lru_cache(maxsize=1)
+def _procedures() -> frozenset[str]:
+    return frozenset(fold(w) for w in words("blocked_procedures.txt"))
 
 
 def _heading_word(trig: Trigger) -> bool:
@@ -207,7 +215,14 @@ def _is_road(tok) -> bool:
 def _future(verb) -> bool:
     """Future or conditional, on the verb or its auxiliary."""
     forms = [verb] + [c for c in verb.children if c.dep_.startswith("aux") or c.dep_ == "cop"]
-    return any("Fut" in t.morph.get("Tense") or "Cnd" in t.morph.get("Mood") for t in forms)
+    return any("Fut" in t.morph.get("Tense") or "Cnd" in t.morph.get("Mood") or _conditional_form(t) for t in forms)
+
+
+def _conditional_form(tok) -> bool:
+    """"paralyserait" tagged as an imperfect: the infinitive (less a final e) and -ait, -aient."""
+    lemma = tok.lemma_.lower()
+    stem = lemma[:-1] if lemma.endswith("re") else lemma
+    return tok.pos_ == "VERB" and lemma.endswith(("er", "ir", "re")) and tok.lower_ in {stem + "ait", stem + "aient"}
 
 
 def _recalled(verb) -> bool:

@@ -23,7 +23,7 @@ LOCATIVE = {"à", "a", "au", "aux", "en", "dans", "sur", "près", "vers", "devan
 EXCLUDING = {"entre", "depuis", "venu", "venue", "venus", "venues", "originaire", "originaires", "de",
              # "des slogans hostiles à Paris": an adjective's complement (folded forms)
              "hostile", "hostiles", "favorable", "favorables", "fidele", "fideles", "oppose", "opposes", "opposee", "opposees"}
-TAKEN_PLACE_VERBS = {"paralyser", "bloquer", "envahir", "occuper", "embraser", "secouer"}
+TAKEN_PLACE_VERBS = {"paralyser", "bloquer", "envahir", "occuper", "embraser", "secouer", "parcourir"}
 DEMONSTRATIVES = {"celui", "celle", "ceux", "celles"}
 LIST_LINKS = {",", "et", "ou", "notamment", "dont", "comme", "puis", "ainsi", "que", "mais", "aussi", "(", ")"}
 
@@ -93,7 +93,7 @@ def find_places(sentence: Sentence, gaz: Gazetteer, context: Counter,
 
 
 # "À Londres, ... devant l'ambassade, dans le quartier de Kensington": a part of the town named before
-QUARTER = re.compile(r"\bdans\s+(?:le\s+quartier\s+(?:de\s+|d['’]|du\s+)?|le\s+district\s+(?:de\s+|d['’]|du\s+)?)?$", re.I)
+QUARTER = re.compile(r"\b(?:jusqu['’]\s*(?:à|au|aux)|dans)\s+(?:le\s+quartier\s+(?:de\s+|d['’]|du\s+)?|le\s+district\s+(?:de\s+|d['’]|du\s+)?)?$", re.I)
 
 
 # "à Blagnac, près de Toulouse", "à Saint-Denis (au nord de Paris)": the second town locates the first
@@ -249,8 +249,8 @@ def _role(doc, span, gaz: Gazetteer) -> Optional[str]:
     if span[0].ent_type_ in {"LOC", "GPE"} and (first.dep_ in {"nsubj", "nsubj:pass"} or (
             first.dep_ == "ROOT" and first.i == 0 and first.pos_ == "PROPN")):
         return "place"  # towns listed as the subject, or left as a fragment by the parser: "Berne, Bâle et Fribourg ont connu..."
-    if root.dep_ == "obj" and root.head.lemma_.lower() in TAKEN_PLACE_VERBS:
-        return "place"  # "a paralysé Conakry", "ont envahi Nairobi"
+    if first.dep_ in {"obj", "xcomp"} and first.head.lemma_.lower() in TAKEN_PLACE_VERBS:
+        return "place"  # "a paralysé Conakry", "ont envahi Nairobi", "ont parcouru Patras, Héraklion et Larissa"
     if p1 in LIST_LINKS or p1 == "":
         return "list"
     return None
@@ -288,7 +288,7 @@ def _linked(text: str, left_end: int, right_start: int) -> bool:
     gap = text[left_end:right_start] if left_end <= right_start else ""
     if len(gap) > 60:
         return False
-    gap = re.sub(r"\([^)]*\)|\d[\d  .,]*|\b(?:au moins|plus de|près de|environ|chacune?s?|autant|de|d'|qu'|à|a)\b", " ", gap)
+    gap = re.sub(r"\([^)]*\)|\d[\d \u00a0\u202f.,]*|\b(?:au moins|plus de|près de|environ|chacune?s?|autant|de|d'|qu'|à|a)\b", " ", gap)
     return all(fold(w) in LIST_LINKS for w in gap.replace(",", " , ").split())
 
 

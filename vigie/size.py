@@ -19,7 +19,7 @@ NUMBER_WORDS = ("zéro un une deux trois quatre cinq six sept huit neuf dix onze
                 "quinze seize vingt vingts trente quarante cinquante soixante cent cents mille et").split()
 _NUM_WORD = r"(?:" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True)) + r")"
 _WORDS_RUN = rf"{_NUM_WORD}(?:[\s-]+{_NUM_WORD})*"
-_DIGITS = r"\d{1,3}(?:[  .]\d{3})+(?!\d|,\d)|\d+(?:,\d+)?"
+_DIGITS = r"\d{1,3}(?:[ \u00a0\u202f.]\d{3})+(?!\d|,\d)|\d+(?:,\d+)?"
 NUMBER = re.compile(rf"(?<![\w-])(?P<n>{_DIGITS}|{_WORDS_RUN})(?:\s+(?P<mult>millions?|milliards?|mille))?(?![\w-])",
                     re.IGNORECASE)
 OUTCOME_AFTER = re.compile(r"^\W*(?:[\w-]+\W+){0,2}?(?:(?:ont|sont|avaient|ont\s+été|sont\s+été|avaient\s+été)\s+)?"
@@ -65,7 +65,7 @@ def parse_number(text: str, mult: Optional[str] = None) -> Optional[int]:
     t = text.strip()
     try:
         if re.match(r"\d", t):
-            t = re.sub(r"[  .](?=\d{3}\b)", "", t)
+            t = re.sub(r"[ \u00a0\u202f.](?=\d{3}\b)", "", t)
             value = float(t.replace(",", "."))
         else:
             value = float(text2num(t.lower().replace("-", " ").replace("  ", " "), "fr"))
@@ -137,7 +137,7 @@ def _counters() -> tuple[re.Pattern, re.Pattern]:
     nouns = "|".join(sorted((re.escape(w) for w in words("count_sources.txt")), key=len, reverse=True))
     who = (rf"(?:la|le|les|l['’])\s*(?:{nouns})(?:\s+(?:de|du|des|d['’])\s*(?:la\s+|l['’])?[\w'’-]+)?"
            rf"|(?:la|le|l['’])\s*[A-Z][\w-]+")
-    after = re.compile(rf"^\s*[,(]?\s*(?:[\w'’]+\s*[,(]?\s*){{0,2}}?pour\s+({who})(?=\W)", re.I)
+    after = re.compile(rf"^\s*[,(]?\s*(?:[\w'’]+\s*[,(]?\s*){{0,2}}?(?:pour|par)\s+({who})(?=\W)", re.I)
     before = re.compile(rf"(?:^|[,;:.]|\bet)\s*({who})\s+(?:(?:en\s+)?(?:a|ont|avait|avaient)\s+(?:[\w-]+\s+)?"
                         rf"(?:compté|dénombré|recensé|revendiqué|annoncé|avancé|évoqué|estimé)\s+"
                         rf"(?:à\s+|quelque\s+|environ\s+|près\s+de\s+|plus\s+de\s+)?)?$", re.I)
@@ -146,7 +146,7 @@ def _counters() -> tuple[re.Pattern, re.Pattern]:
 
 THEY_WERE = re.compile(r"\b(?:ils|elles)\s+(?:n['’])?(?:étaient|sont|seront|étaient\s+encore)\s+(?:qu['’]\s*|que\s+)?"
                        r"(?:(?:plus\s+de|près\s+de|environ|quelque|au\s+moins)\s+)?$", re.I)  # "ils étaient 300 000"
-STANDALONE_NEXT = {"selon", "d'apres", "apres", "entre", "derriere", "malgre", "sous", "pendant", "durant", "chacun", "chacune", "et", "au", "aux", "a", "dans", "en", "pour", "le", "la",
+STANDALONE_NEXT = {"selon", "d'apres", "apres", "par", "entre", "derriere", "malgre", "sous", "pendant", "durant", "chacun", "chacune", "et", "au", "aux", "a", "dans", "en", "pour", "le", "la",
                    "les", "ont", "sont", "se", "s'y", "y", "qui", "venus", "venues", "avaient", "etaient", "autant",
                    "ou", "contre", "devant", "sur", "sous", "lors", "vers", "depuis", "place", "rue"}
 
@@ -212,5 +212,5 @@ def crowd_prefilter() -> re.Pattern:
     """Cheap test on raw text: a count of people ("une cinquantaine", "600 personnes")."""
     nouns = "|".join(sorted((re.escape(n) for n in crowd_nouns()), key=len, reverse=True))
     vague = "|".join(r["pattern"] for r in table("vague_quantities.tsv"))
-    return re.compile(rf"(?<![\w-])(?:{vague})(?![\w-])|\d[\d  .]*\s+(?:[\w'’-]+\s+)?(?:{nouns})s?(?![\w-])"
-                      rf"|\d[\d  .]*\s+selon\b|\b(?:ils|elles)\s+(?:n['’])?étaient\b", re.I)
+    return re.compile(rf"(?<![\w-])(?:{vague})(?![\w-])|\d[\d \u00a0\u202f.]*\s+(?:[\w'’-]+\s+)?(?:{nouns})s?(?![\w-])"
+                      rf"|\d[\d \u00a0\u202f.]*\s+selon\b|\b(?:ils|elles)\s+(?:n['’])?étaient\b", re.I)
