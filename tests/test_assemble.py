@@ -228,3 +228,14 @@ def test_a_region_in_the_headline_lets_the_dateline_place_the_story(run):
 def test_barricades_and_a_blockade_by_one_crowd_are_one_event(run):
     text = "Mardi, à Kumasi et Tamale, des manifestants ont dressé des barricades et bloqué les routes nationales."
     assert sorted(e.location.city for e in occurred(run(text, PUB))) == ["Kumasi", "Tamale"]
+
+
+def test_a_festival_counted_by_its_edition_is_not_a_protest(run):
+    text = ("Gap. Pour sa dixième édition, la manifestation a attiré un public record. Le festival de théâtre a "
+            "accueilli 20 000 spectateurs.")
+    assert occurred(run(text, PUB)) == []
+
+
+def test_a_march_in_mourning_is_aimed_at_no_state(run):
+    (event,) = occurred(run("Dimanche, 2 000 personnes ont participé à une marche blanche à Montauban.", PUB))
+    assert event.target is None or event.target.country is None

@@ -212,3 +212,24 @@ def test_towns_a_march_went_through(run, places):
 def test_where_a_march_ended_in_the_town_named_before(run, places):
     text = "À Rome, plus de 20 000 personnes ont défilé mardi jusqu'à la place Saint-Jean et jusqu'à Trastevere."
     assert places(run(text, PUB)) == [("Rome", "IT")]
+
+
+def test_a_french_town_before_a_foreign_alias(run, places):
+    assert places(run("Dimanche à Agde, 400 personnes ont participé à une marche blanche.", PUB)) == [("Agde", "FR")]
+    assert places(run("Dimanche à Dax, 400 personnes ont participé à une marche blanche.", PUB)) == [("Dax", "FR")]
+
+
+def test_the_town_of_a_facility(run, places):
+    text = "Mardi, une vingtaine de surveillants ont bloqué l'entrée de la maison d'arrêt de Villepinte."
+    assert places(run(text, PUB)) == [("Villepinte", "FR")]
+
+
+def test_towns_the_violence_reached(run, places):
+    text = ("Dans la nuit de lundi à mardi, des heurts ont opposé des jeunes aux policiers à Grigny. Les violences "
+            "ont aussi touché Évry et Corbeil-Essonnes.")
+    assert [c for c, _ in places(run(text, PUB))] == ["Corbeil-Essonnes", "Grigny", "Évry"]
+
+
+def test_the_outskirts_named_by_an_adjective_are_not_the_town(run, places):
+    text = "Mardi soir, des heurts ont opposé des dizaines de jeunes aux policiers dans l'Est lyonnais, à Bron."
+    assert places(run(text, PUB)) == [("Bron", "FR")]

@@ -541,13 +541,14 @@ def _absorb(into: Mention, m: Mention) -> None:
         into.sentences.append(m.sentence)
 
 
+MOURNING = {"marche blanche", "marche silencieuse", "rassemblement silencieux"}
 SUPPORT = re.compile(r"(?:en\s+)?(?:soutien|soutenir|solidarité|hommage|mémoire|commémor\w*|recueillement)\b", re.I)
 
 
 def _supportive(m: Mention) -> bool:
     """A vigil or a rally of support is aimed at no state ("en hommage aux victimes", "ont manifesté
     leur soutien aux civils")."""
-    if m.mode == "vigil" or any(SUPPORT.match(c.text) for c in m.claims):
+    if m.mode == "vigil" or (m.trigger and m.trigger.lemma in MOURNING) or any(SUPPORT.match(c.text) for c in m.claims):
         return True
     tok = m.trigger.sentence.doc[m.trigger.i] if m.trigger else None
     return tok is not None and any(c.dep_ == "obj" and SUPPORT.match(c.lemma_) for c in tok.children)

@@ -171,7 +171,9 @@ def context_countries(names: Iterable[str], gaz: Gazetteer) -> Counter:
         if cands:
             best = max(cands, key=lambda c: c.population)
             others = sum(c.population for c in cands) - best.population
-            known_as = fold(best.name) == fold(name) or best.population >= SMALL_TOWN  # not "Tolbiac"
+            known_as = fold(best.name) == fold(name) or (
+                best.population >= SMALL_TOWN  # not "Tolbiac"
+                and not any(fold(c.name) == fold(name) for c in cands))  # "Dax" is Dax before an alias of Dazhou
             if best.population > 10 * others and known_as:
                 counts[best.country] += 1
     return counts

@@ -23,8 +23,10 @@ LOCATIVE = {"à", "a", "au", "aux", "en", "dans", "sur", "près", "vers", "devan
 EXCLUDING = {"entre", "depuis", "venu", "venue", "venus", "venues", "originaire", "originaires", "de",
              # "des slogans hostiles à Paris": an adjective's complement (folded forms)
              "hostile", "hostiles", "favorable", "favorables", "fidele", "fideles", "oppose", "opposes", "opposee", "opposees"}
-TAKEN_PLACE_VERBS = {"paralyser", "bloquer", "envahir", "occuper", "embraser", "secouer", "parcourir"}
+TAKEN_PLACE_VERBS = {"paralyser", "bloquer", "envahir", "occuper", "embraser", "secouer", "parcourir", "toucher",
+                     "gagner", "atteindre"}
 DEMONSTRATIVES = {"celui", "celle", "ceux", "celles"}
+AROUND = {"est", "ouest", "nord", "sud", "banlieue", "agglomeration", "region", "peripherie", "environs"}
 LIST_LINKS = {",", "et", "ou", "notamment", "dont", "comme", "puis", "ainsi", "que", "mais", "aussi", "(", ")"}
 
 
@@ -134,7 +136,8 @@ def _city_adjectives(sentence: Sentence, gaz: Gazetteer, context: Counter):
     for tok in sentence.doc:
         key = fold(tok.text)
         city_name = table_.get(key) or table_.get(key[:-1]) or table_.get(key[:-2])
-        if city_name and tok.pos_ == "ADJ":
+        around = tok.i > 0 and fold(sentence.doc[tok.i - 1].text) in AROUND  # "l'Est lyonnais" is not Lyon
+        if city_name and tok.pos_ == "ADJ" and not around:
             city = gaz.resolve_city(city_name, context)
             if city:
                 start = sentence.start + tok.idx
