@@ -53,3 +53,16 @@ def test_hyphenated_holiday():
 def test_weekends_are_their_saturday(expr, published, future, day):
     (d,) = find_dates(expr, dt.date.fromisoformat(published), future)
     assert d.day.isoformat() == day
+
+
+def test_la_veille_is_the_day_before_the_storys_day(run):
+    text = ("Vendredi, des milliers de personnes se sont rassemblées à Izmir. La veille, à Ankara, des centaines "
+            "d'étudiants avaient manifesté devant le rectorat.")
+    days = {e.location.city: e.date.start for e in run(text, "2025-03-23").events}
+    assert days == {"İzmir": "2025-03-21", "Ankara": "2025-03-20"}
+
+
+def test_the_day_of_the_protest_not_the_day_of_what_it_mourns(run):
+    text = "Jeudi, 200 personnes se sont réunies à Brest pour une veillée en hommage aux marins morts la veille."
+    (event,) = run(text, "2025-03-22").events
+    assert event.date.start == "2025-03-20"

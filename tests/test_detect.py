@@ -215,3 +215,8 @@ def test_a_strike_in_the_conditional_did_not_happen(run):
     text = "Une grève des routiers, redoutée par les industriels, paralyserait les ports de Rotterdam."
     events = run(text, "2023-05-24").events
     assert events and all(e.status == "planned" for e in events)
+
+
+def test_a_protest_that_did_not_come_with_the_strike(run):
+    text = "Jeudi, la grève a paralysé le Chili. Elle ne s'est pas accompagnée d'une manifestation à Santiago."
+    assert [e.mode for e in run(text, "2023-05-26").events] == ["strike"]

@@ -25,6 +25,7 @@ from .place import PlaceMention, dateline, find_places, governed_elsewhere
 from .records import Actor, DateSpan, Event, Evidence, Location, Outcome, Size, Span
 from .size import SizeMention, find_sizes
 
+FRAME_RELATIVE = {"la veille": -1, "l'avant-veille": -2, "l’avant-veille": -2, "le lendemain": 1}
 GATHERINGS = {"demonstration", "march", "vigil", "riot", "other"}
 NATIONWIDE = {"strike", "petition", "boycott"}
 BACKGROUND_DAYS = 30
@@ -188,6 +189,9 @@ class ArticleAssembler:
             if date and date.approx and self.pub and (self.pub - date.approx).days > BACKGROUND_DAYS:
                 continue  # "la grève des femmes de 1991"
             day = date.day if date else None
+            shift = FRAME_RELATIVE.get(date.text.lower().strip()) if date else None
+            if shift is not None and frame:
+                day = frame + dt.timedelta(days=shift)  # "La veille, à Ankara": the day before the story's day
             if day and trig.status == "occurred" and self.pub and day > self.pub:
                 trig.status = "planned"
             own_crowd = any(z.crowd for z in sizes)
@@ -275,7 +279,9 @@ class ArticleAssembler:
             dates = [d for d in find_dates(s.text, self.pub, True, s.start) if not self._in_quote(d.start)]
         trig = next((t for t in s.doc if s.start + t.idx >= pos), None)
         own = [d for d in dates if trig is not None and _governs(s, trig, d.start)]  # "Mardi, ... ont défilé"
-        return min(own or dates, key=lambda d: (own != [] and d.day is None, abs(d.start - pos)))  # a day before a year
+        # a day before a year, a named day before "la veille" (said of something else, more often than not)
+        return min(own or dates, key=lambda d: (own != [] and d.day is None, d.text.lower() in FRAME_RELATIVE,
+                                                abs(d.start - pos)))
 
     def _names_another_gathering(self, s: Sentence, trig: Trigger) -> bool:
         """"La manifestation" without a place of its own, told after a festival, a race or a fair
@@ -473,15 +479,18 @@ def _unknown_town(text: str, gaz: Gazetteer) -> bool:
 
 
 def _governs(s: Sentence, trig, pos: int) -> bool:
-    """Whether the word at pos depends on the trigger's word, with no other verb between."""
+    """Whether the word at pos depends on the trigger's word (or, for a noun, on the verb it
+    completes: "se sont réunies jeudi ... pour une veillée"), with no other verb or participle
+    between ("morts la veille")."""
+    anchors = {trig.i, trig.head.i} if trig.pos_ == "NOUN" else {trig.i}
     tok = next((t for t in s.doc if s.start + t.idx >= pos), None)
-    for _ in range(4):
+    for _ in range(5):
         if tok is None or tok.head.i == tok.i:
             return False
         tok = tok.head
-        if tok.i == trig.i:
+        if tok.i in anchors:
             return True
-        if tok.pos_ in {"VERB", "AUX"}:
+        if tok.pos_ in {"VERB", "AUX"} or "Part" in tok.morph.get("VerbForm"):
             return False
     return False
 

@@ -160,6 +160,9 @@ def _keep(trig: Trigger, tok, requires: str, is_demonym, has_crowd_size: bool) -
     if any((c.dep_ == "advmod" and c.lower_ in {"pas", "jamais", "plus"}) or c.lower_ in {"aucun", "aucune", "nul", "nulle"}
            for c in tok.children):
         return False  # negated: "n'ont pas manifesté", "aucune manifestation n'a eu lieu"
+    if tok.pos_ == "NOUN" and tok.dep_ in {"obj", "obl", "obl:arg", "obl:mod"} and any(
+            c.dep_ == "advmod" and c.lower_ in {"pas", "jamais"} for c in tok.head.children):
+        return False  # "la grève ne s'est pas accompagnée d'un cortège"
     if tok.pos_ == "VERB" and tok.dep_ == "acl" and fold(tok.head.lemma_) not in crowd \
             and not any(c.dep_.startswith("aux") for c in tok.children):
         return False  # "des civils bloqués à Alep": a state, not an action
