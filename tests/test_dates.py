@@ -66,3 +66,7 @@ def test_the_day_of_the_protest_not_the_day_of_what_it_mourns(run):
     text = "Jeudi, 200 personnes se sont réunies à Brest pour une veillée en hommage aux marins morts la veille."
     (event,) = run(text, "2025-03-22").events
     assert event.date.start == "2025-03-20"
+
+
+def test_a_street_named_after_a_day_is_not_a_date():
+    assert find_dates("Ils ont rejoint la place du 13-Mai avant d'être dispersés.", dt.date(2025, 9, 27)) == []

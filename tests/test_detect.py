@@ -220,3 +220,13 @@ def test_a_strike_in_the_conditional_did_not_happen(run):
 def test_a_protest_that_did_not_come_with_the_strike(run):
     text = "Jeudi, la grève a paralysé le Chili. Elle ne s'est pas accompagnée d'une manifestation à Santiago."
     assert [e.mode for e in run(text, "2023-05-26").events] == ["strike"]
+
+
+@pytest.mark.parametrize("text", [
+    "Un éboulement bloque depuis mardi la route nationale près de Martigny.",
+    "À Sion, une quarantaine de pompiers ont été mobilisés mardi pour éteindre l'incendie.",
+    "À Dieppe, la grève de galets a reculé de trois mètres cet hiver.",
+    "À Paris, le Sénat a voté mardi l'encadrement du droit de grève dans les transports.",
+])
+def test_more_words_of_protest_in_other_senses(run, text):
+    assert run(text, "2023-05-24").events == []

@@ -233,3 +233,29 @@ def test_towns_the_violence_reached(run, places):
 def test_the_outskirts_named_by_an_adjective_are_not_the_town(run, places):
     text = "Mardi soir, des heurts ont opposé des dizaines de jeunes aux policiers dans l'Est lyonnais, à Bron."
     assert places(run(text, PUB)) == [("Bron", "FR")]
+
+
+def test_a_headline_that_opens_with_the_town(run, places):
+    text = ("A Lausanne, la jeunesse reprend la rue\n"
+            "Samedi, 8 000 personnes ont défilé entre la gare et la place de la Riponne pour le climat.")
+    assert places(run(text, PUB)) == [("Lausanne", "CH")]
+
+
+def test_the_federal_capital_filled_by_the_crowd(run, places):
+    text = "En Suisse, le mouvement a rempli la capitale fédérale : samedi, 30 000 personnes y ont défilé."
+    assert places(run(text, PUB)) == [("Bern", "CH")]
+
+
+def test_the_place_of_the_cause_is_not_the_place_of_the_protest(run, places):
+    text = "Mardi à Montréal, des centaines d'étudiants ont manifesté contre la guerre à Gaza."
+    assert places(run(text, PUB)) == [("Montréal", "CA")]
+
+
+def test_a_clause_of_its_own_protest(run, places):
+    text = "Mardi, 3 000 personnes ont défilé à Lille, tandis qu'à Arras et à Douai des cortèges plus modestes se formaient."
+    assert [c for c, _ in places(run(text, PUB))] == ["Arras", "Douai", "Lille"]
+
+
+def test_quarters_of_a_city_state(run, places):
+    text = "Dimanche, des dizaines de milliers de personnes se sont rassemblées à Causeway Bay."
+    assert places(run(text, PUB)) == [("Hong Kong", "HK")]

@@ -57,11 +57,16 @@ def parse_date(value: Optional[str]) -> Optional[dt.date]:
         return None
 
 
+STREET_BEFORE = re.compile(r"\b(?:place|rue|avenue|boulevard|cours|quai|pont|square|stade|parc|allée|esplanade|"
+                           r"carrefour|rond-point|lycée|collège|école|mouvement)\s+(?:du|de\s+la|des|de\s+l['’])\s*$", re.I)
+
+
 def find_dates(text: str, published: Optional[dt.date], future: bool = False, offset: int = 0) -> list[DateMention]:
     """Date expressions of a sentence, resolved (day is None without a publication date)."""
     out = []
     for m in DAY_RE.finditer(text):
-        out.append(_resolve(m, published, future, offset))
+        if not STREET_BEFORE.search(text[max(0, m.start() - 30):m.start()]):  # "la place du 13-Mai" is a name
+            out.append(_resolve(m, published, future, offset))
     rel_re, offsets = _relative()
     for m in rel_re.finditer(text):
         if any(d.start <= offset + m.start() < d.end for d in out):

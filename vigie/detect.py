@@ -181,7 +181,23 @@ def _keep(trig: Trigger, tok, requires: str, is_demonym, has_crowd_size: bool) -
     crowd_ok = has_crowd_size or _crowd_subject(tok, crowd, is_demonym) or \
         (tok.dep_ in {"obj", "nsubj:pass"} and tok.head.lemma_.lower() in DISPERSAL)  # "la police a dispersé une marche"
     road_ok = any(_is_road(t) for t in list(tok.children) + [tok.head] + list(tok.head.children))
+    if road_ok and not crowd_ok and tok.pos_ == "VERB" and any(
+            c.dep_ == "nsubj" and c.pos_ == "NOUN" and fold(c.lemma_) not in crowd
+            and fold(c.lemma_) not in _protest_nouns() and fold(c.lemma_) not in _vehicles() for c in tok.children):
+        road_ok = False  # "une coulée de boue bloque la route": a thing, not people
+    if tok.lemma_.lower() == "mobiliser" and any(c.dep_ == "aux:pass" for c in tok.children):
+        return False  # "soixante pompiers ont été mobilisés": sent, not protesting
     return {"crowd": crowd_ok, "road": road_ok, "crowd_or_road": crowd_ok or road_ok}.get(requires, True)
+
+
+@lru_cache(maxsize=1)
+def _vehicles() -> frozenset[str]:
+    return frozenset(fold(w) for w in words("protest_vehicles.txt"))
+
+
+@lru_cache(maxsize=1)
+def _protest_nouns() -> frozenset[str]:
+    return frozenset(fold(r["form"]) for r in table("triggers.tsv") if r["pos"] == "NOUN")
 
 
 @lru_cache(maxsize=1)

@@ -16,6 +16,7 @@ from .lexicon import fold, fold_distinct, table
 
 MIN_POPULATION = 5000
 SMALL_TOWN = 50000
+CITY_STATES = {"HK", "SG", "MO", "MC", "VA", "SM", "GI"}  # every place in them is the one city
 HOME_COUNTRIES = {"FR": 1.2, "BE": 0.6, "CH": 0.6, "CA": 0.3}  # the French-language press's own
 CALENDAR_WORDS = ("lundi mardi mercredi jeudi vendredi samedi dimanche janvier février mars avril mai juin juillet "
                   "août septembre octobre novembre décembre").split()
@@ -136,7 +137,10 @@ class Gazetteer:
             exact = 1.0 if c.name == name or fold(c.name) == fold(name) else 0.0
             return (math.log10(c.population + 10) + exact + HOME_COUNTRIES.get(c.country, 0.0)
                     + 3.0 * context.get(c.country, 0) / total)
-        return max(cands, key=score)
+        best = max(cands, key=score)
+        if best.country in CITY_STATES:  # "Causeway Bay", "Victoria Park": quarters of Hong Kong
+            return self.capital_of(best.country) or best
+        return best
 
 
 def _unlikely(c: City, name: str, context: Counter) -> bool:

@@ -123,9 +123,13 @@ def governed_elsewhere(span, anchors: frozenset[int]) -> bool:
         node = node.head
         if node.i in anchors:
             return False
+        if node.pos_ == "NOUN" and fold(node.lemma_) in _conflict_nouns():
+            return True  # "la contestation de la guerre à Gaza": where the cause is
         if node.pos_ in {"VERB", "AUX"}:
-            # "la manifestation organisée à Bruxelles" describes the protest; "scandant ... à Paris" does not
-            return node.dep_ in SUBORDINATE and not (node.dep_ == "acl" and node.head.i in anchors)
+            # "la manifestation organisée à Bruxelles" describes the protest; "scandant ... à Paris" does not;
+            # "tandis qu'à Gomel des cortèges se formaient" is a protest clause of its own
+            return node.dep_ in SUBORDINATE and not (node.dep_ == "acl" and node.head.i in anchors) \
+                and not any(t.i in anchors for t in node.subtree if t.i != node.head.i)
     return False
 
 
@@ -146,7 +150,8 @@ def _city_adjectives(sentence: Sentence, gaz: Gazetteer, context: Counter):
     return out
 
 
-CAPITAL = re.compile(r"(?:^|\b(?:à|dans|vers|sur|de)\s+)(?:toute\s+)?(la\s+capitale)(?:\s+([a-zéèêëàâçîïôû]+))?", re.I)
+CAPITAL = re.compile(r"(?:^|\b(?:à|dans|vers|sur|de|envahi|rempli|paralysé|gagné|traversé|secoué|bloqué)\s+)"
+                     r"(?:toute\s+)?(la\s+capitale)(?:\s+([a-zéèêëàâçîïôû]+))?", re.I)
 
 
 def _capitals(sentence: Sentence, gaz: Gazetteer, context: Counter, skip):
@@ -157,7 +162,7 @@ def _capitals(sentence: Sentence, gaz: Gazetteer, context: Counter, skip):
         if any(a <= start < b for a, b in skip):
             continue
         iso = gaz.national.get(fold(m.group(2))) if m.group(2) else None
-        if m.group(2) and iso is None and m.group(2).lower() not in {"et", "où", "ou", "pour", "contre", "le", "la"}:
+        if m.group(2) and iso is None and m.group(2).lower() not in {"et", "où", "ou", "pour", "contre", "le", "la", "fédérale"}:
             continue  # "la capitale économique", "la capitale catalane" are not the country's capital
         iso = iso or (context.most_common(1)[0][0] if context else None)
         city = gaz.capital_of(iso) if iso else None
@@ -259,6 +264,11 @@ def _role(doc, span, gaz: Gazetteer) -> Optional[str]:
     return None
 
 
+@lru_cache(maxsize=1)
+def _conflict_nouns() -> frozenset[str]:
+    return frozenset(fold(w) for w in words("conflict_nouns.txt"))
+
+
 def _people_noun(tok, gaz: Gazetteer) -> bool:
     """A plural noun for people: "les étudiants", "des Haïtiens"."""
     word = fold(tok.text)
@@ -343,12 +353,15 @@ DATELINE = re.compile(r"^[ \t]*([A-ZÀ-Ý][\w'’-]+(?:[ -][A-ZÀ-Ýa-zà-ÿ][\w
                       r"(\((?:[A-Z][\w-]*[ /,]*){1,3}\)[ \t]*[-–—:]?|[-–—:]|\.)[ \t]", re.M)
 
 
+HEADLINE_TOWN = re.compile(r"^[ \t]*[AÀ][ \t]+([A-ZÀ-Ý][\w'’-]+(?:[ -][A-ZÀ-Ý][\w'’-]*){0,2})[ \t]*(,)")  # "A Berne, la rue..."
+
+
 def dateline(text: str, gaz: Gazetteer, context: Counter) -> Optional[PlaceMention]:
     """The dateline town of an article, from its first two lines. Without an agency in brackets,
     the name must be the town's own (not a heading such as "Santé :") and of a country the
     article is about."""
-    for line in text.split("\n", 2)[:2]:
-        m = DATELINE.match(line)
+    for k, line in enumerate(text.split("\n", 2)[:2]):
+        m = DATELINE.match(line) or (HEADLINE_TOWN.match(line) if k == 0 else None)
         if not m:
             continue
         name = m.group(1)
@@ -356,7 +369,7 @@ def dateline(text: str, gaz: Gazetteer, context: Counter) -> Optional[PlaceMenti
         city = gaz.resolve_city(name, context)
         if city is None:
             continue
-        agency = m.group(2).startswith("(")
+        agency = m.group(2).startswith("(") if m.re is DATELINE else False
         own_name = fold(city.name) == fold(name) or city.population >= 100_000 and len(name) > 3
         if agency or (own_name and (not context or city.country in context)):
             start = text.index(line) + m.start(1)
