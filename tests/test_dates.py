@@ -70,3 +70,14 @@ def test_the_day_of_the_protest_not_the_day_of_what_it_mourns(run):
 
 def test_a_street_named_after_a_day_is_not_a_date():
     assert find_dates("Ils ont rejoint la place du 13-Mai avant d'être dispersés.", dt.date(2025, 9, 27)) == []
+
+
+def test_a_date_inside_a_participle_clause_does_not_frame_the_story(run):
+    text = ("Samedi, 3 000 personnes ont défilé à Rangoun. Une étudiante, blessée le 9 février dans la capitale, "
+            "est morte vendredi. Devant l'ambassade de Chine à Rangoun, des centaines de personnes ont manifesté.")
+    assert {e.date.start for e in run(text, "2021-02-22").events} == {"2021-02-20"}
+
+
+def test_clashes_on_a_day_of_their_own(run):
+    text = "Jeudi soir, des milliers de manifestants ont défilé à Tbilissi. Vendredi, les heurts ont duré jusqu'à l'aube."
+    assert sorted(e.date.start for e in run(text, "2024-12-01").events) == ["2024-11-28", "2024-11-29"]

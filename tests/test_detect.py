@@ -230,3 +230,8 @@ def test_a_protest_that_did_not_come_with_the_strike(run):
 ])
 def test_more_words_of_protest_in_other_senses(run, text):
     assert run(text, "2023-05-24").events == []
+
+
+def test_answering_a_call_to_strike_is_striking(run):
+    text = "Ce lundi, des centaines de milliers de Birmans ont répondu à l'appel à la grève générale à Rangoun."
+    assert [e.status for e in run(text, "2021-02-22").events] == ["occurred"]

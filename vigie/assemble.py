@@ -160,7 +160,8 @@ class ArticleAssembler:
         before = fold(s.text[:d.start - s.start])
         if any(fold(m) in before for m in words("background_markers.txt")):
             return False  # "Comme lors de l'acte 30, la semaine dernière, ..."
-        return root is not None and d.start - s.start <= root.idx
+        # and it is the main verb's, not a participle's ("touchée le 9 février, elle avait succombé vendredi")
+        return root is not None and d.start - s.start <= root.idx and not _under_another_verb(s, root, d.start)
 
     def _sentence_mentions(self, s: Sentence, trigs: list[Trigger], dates: list[DateMention],
                            frame: Optional[dt.date], last: Optional[Mention]) -> list[Mention]:
@@ -199,7 +200,8 @@ class ArticleAssembler:
                 _absorb(last, Mention(trig, s, last.place, None, last.day, trig.mode, trig.status, "agent"))
                 continue  # "un diplomate a jugé ce rassemblement...": the one just told
             if not trig_places and last is not None and not own_crowd and (
-                    trig.strength == "weak" or (date is None and trig.strength != "strong")):
+                    (trig.strength == "weak" and (trig.mode != "riot" or date is None))
+                    or (date is None and trig.strength != "strong")):
                 # "Dimanche, la contestation s'est étendue": no place, no crowd, a word for the story so far
                 _absorb(last, Mention(trig, s, last.place, None, last.day, trig.mode, trig.status, "agent"))
                 continue  # "des barricades ont été dressées": more about the last event
@@ -497,6 +499,18 @@ def _governs(s: Sentence, trig, pos: int) -> bool:
 
 def _verb_of(tok):
     return tok.head if tok.pos_ == "NOUN" and tok.dep_ == "obj" else tok
+
+
+def _under_another_verb(s: Sentence, root, pos: int) -> bool:
+    tok = next((t for t in s.doc if s.start + t.idx >= pos), None)
+    while tok is not None and tok.head.i != tok.i and tok.head.i != root.i:
+        tok = tok.head
+        if (tok.pos_ in {"VERB", "AUX"} or "Part" in tok.morph.get("VerbForm")) and tok.dep_ in SUBCLAUSES:
+            return True
+    return False
+
+
+SUBCLAUSES = {"acl", "acl:relcl", "advcl", "appos", "parataxis"}
 
 
 def _coordinated(a: Trigger, b: Trigger) -> bool:

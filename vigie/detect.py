@@ -14,7 +14,7 @@ from typing import Optional
 
 from .lexicon import fold, table, words
 from .parse import Sentence
-from .prefilter import names_police, other_gatherings
+from .prefilter import names_police, other_gatherings, words_of
 
 QUANTITY_HEADS = {"dizaine", "centaine", "millier", "million", "vingtaine", "trentaine", "quarantaine",
                   "cinquantaine", "soixantaine", "quinzaine", "douzaine", "foule", "plupart"}
@@ -92,7 +92,8 @@ def _lemma(tok) -> str:
 
 def find_triggers(sentence: Sentence, is_demonym=lambda w: False, has_crowd_size: bool = False) -> list[Trigger]:
     doc = sentence.doc
-    if any(fold(t.lemma_) in other_gatherings() or fold(t.text) in other_gatherings() for t in doc):
+    if words_of(sentence.text) & other_gatherings() or any(fold(t.lemma_) in other_gatherings() for t in doc
+                                                           if t.pos_ == "NOUN"):
         return []  # "le salon attend 300 000 visiteurs", "les coureurs se sont rassemblés"
     found: list[Trigger] = []
     used: set[int] = set()
@@ -264,8 +265,9 @@ def _set_status(trig: Trigger, tok) -> None:
         child, node, steps = node, node.head, steps + 1
         takes = planned.get(node.lemma_.lower())
         complement = child.dep_ in {"xcomp", "obj", "obl", "obl:arg", "obl:mod", "nmod", "nsubj:pass", "ccomp"}
-        if takes and complement and (takes == "both" or (takes == "inf" and child.pos_ == "VERB")
-                                     or (takes == "noun" and node.pos_ == "NOUN" and child.pos_ == "NOUN")):
+        answered = node.head.lemma_.lower() in {"répondre", "suivre"}  # "ont répondu à l'appel à la grève": it happened
+        if takes and complement and not answered and (takes == "both" or (takes == "inf" and child.pos_ == "VERB")
+                                                      or (takes == "noun" and node.pos_ == "NOUN" and child.pos_ == "NOUN")):
             trig.status = "planned"
             break
         if node.pos_ in {"VERB", "AUX"} and _future(node):

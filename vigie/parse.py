@@ -145,24 +145,27 @@ def parse(nlp, sentences: list[Sentence], entities: bool = True) -> None:
 
 def parse_chunks(nlp, texts: Iterable[tuple[str, object]], selective: bool = True,
                  batch_size: int = 64) -> Iterator[list[tuple[ParsedArticle, object]]]:
-    """Split articles and parse, batched over a chunk of them, what every article needs: its
-    quotations, and the trigger sentences of an eventful one (without names: they only decide
-    whether the rest is needed, see rest_of)."""
+    """Split articles and parse, batched over a chunk of them and without names, what every
+    article needs: its quotations, and the trigger sentences of an eventful one (they decide
+    whether the rest is needed; rest_of adds the names and the rest)."""
     for chunk in _chunks(texts, batch_size):
         articles = [(prepare(text, nlp), context) for text, context in chunk]
         if not selective:
             parse(nlp, [s for a, _ in articles for s in a.sentences])
             yield articles
             continue
-        parse(nlp, [s for a, _ in articles for s in a.sentences if s.quote])
-        parse(nlp, [s for a, _ in articles if a.eventful for s in a.sentences if s.trigger], entities=False)
+        parse(nlp, [s for a, _ in articles for s in a.sentences if s.quote or (a.eventful and s.trigger)],
+              entities=False)
         yield articles
 
 
-def rest_of(nlp, articles: list[ParsedArticle], selective: bool = True) -> None:
+def rest_of(nlp, articles: list[ParsedArticle], selective: bool = True, quoting: Iterable[ParsedArticle] = ()) -> None:
     """Second round, for the articles whose triggers make an event: the other candidate
-    sentences, the sentence before each, and the names in the trigger sentences."""
-    parse(nlp, [s for a in articles for s in selected(a.sentences, a.eventful, selective)])
+    sentences, the sentence before each, and the names in the trigger sentences; and the names
+    in the quotation sentences of the quoting articles (who speaks)."""
+    done = {id(a) for a in articles}
+    parse(nlp, [s for a in articles for s in selected(a.sentences, a.eventful, selective)]
+          + [s for a in quoting if id(a) not in done for s in a.sentences if s.quote])
 
 
 def for_parser(sentence: Sentence) -> str:

@@ -25,7 +25,7 @@ class Extractor:
     def extract(self, article: Article) -> Union[Extraction, Failure]:
         return next(self.extract_many([article]))
 
-    def extract_many(self, items: Iterable[Item], batch_size: int = 32) -> Iterator[Union[Extraction, Failure]]:
+    def extract_many(self, items: Iterable[Item], batch_size: int = 128) -> Iterator[Union[Extraction, Failure]]:
         """One result per item, in input order; a bad article becomes a Failure, never an exception."""
         def valid():
             for item in items:
@@ -40,7 +40,8 @@ class Extractor:
             steps = [item if isinstance(item, Failure) else self._guard(item, lambda: self._assembler(item, parsed))
                      for parsed, item in chunk]
             rest_of(self.nlp, [parsed for (parsed, _), step in zip(chunk, steps)
-                               if isinstance(step, ArticleAssembler) and step.has_event()], self.selective)
+                               if isinstance(step, ArticleAssembler) and step.has_event()], self.selective,
+                    quoting=[parsed for (parsed, _), step in zip(chunk, steps) if isinstance(step, ArticleAssembler)])
             for (parsed, item), step in zip(chunk, steps):
                 if isinstance(step, ArticleAssembler):
                     step = self._guard(item, lambda: self._assemble(item, parsed, step))

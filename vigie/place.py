@@ -56,20 +56,9 @@ def find_places(sentence: Sentence, gaz: Gazetteer, context: Counter,
     tokens of the protest (trigger and its verb): a place governed by another verb is not its place.
     loose: every town named, whatever its position (to resolve "y")."""
     doc = sentence.doc
-    cands = []
-    for span in _name_spans(doc):
-        start = sentence.start + span[0].idx
-        if any(a <= start < b for a, b in skip):
-            continue
-        role = "place" if loose else _role(doc, span, gaz)
-        if role is None or (anchors and governed_elsewhere(span, anchors)):
-            continue
-        mention = _resolve(span, gaz, context, sentence.start)
-        if mention is not None and not (mention.kind == "region" and _of_an_institution(doc, span)):
-            cands.append((role, span, mention))
-    cands.extend(_city_adjectives(sentence, gaz, context))
-    cands.extend(_capitals(sentence, gaz, context, skip))
-    cands.sort(key=lambda c: c[2].start)
+    named, others = _candidates(sentence, gaz, context, tuple(skip), loose)
+    cands = sorted([c for c in named if not (anchors and governed_elsewhere(c[1], anchors))] + others,
+                   key=lambda c: c[2].start)
     people = [c for c in cands if c[2].kind == "country" and fold(c[2].text) in gaz.demonyms]  # "600 Haïtiens"
     if any(c[0] == "place" for c in cands if c not in people):
         cands = [c for c in cands if c[0] != "resident"]
@@ -106,6 +95,30 @@ LOCATOR = re.compile(r"^\s*[,(]\s*(?:tout\s+)?(?:près|non\s+loin|à\s+(?:quelqu
                      re.I)
 
 
+def _candidates(sentence: Sentence, gaz: Gazetteer, context: Counter, skip: tuple, loose: bool) -> tuple[list, list]:
+    """(role, span, mention) of the names in a place position, whatever the protest, and of the
+    adjectives and capitals; found once per sentence (the gate and the event both ask), kept in
+    the doc's user_data."""
+    key = ("vigie.places", skip, loose, tuple(sorted(context.items())), sentence.entities)
+    doc = sentence.doc
+    if key in doc.user_data:
+        return doc.user_data[key]
+    cands = []
+    for span in _name_spans(doc):
+        start = sentence.start + span[0].idx
+        if any(a <= start < b for a, b in skip):
+            continue
+        role = "place" if loose else _role(doc, span, gaz)
+        if role is None:
+            continue
+        mention = _resolve(span, gaz, context, sentence.start)
+        if mention is not None and not (mention.kind == "region" and _of_an_institution(doc, span)):
+            cands.append((role, span, mention))
+    found = cands, _city_adjectives(sentence, gaz, context) + _capitals(sentence, gaz, context, skip)
+    doc.user_data[key] = found
+    return found
+
+
 SUBORDINATE = {"acl", "acl:relcl", "advcl", "ccomp", "csubj", "parataxis"}
 
 
@@ -138,10 +151,12 @@ def _city_adjectives(sentence: Sentence, gaz: Gazetteer, context: Counter):
     out = []
     table_ = _city_adjective_table()
     for tok in sentence.doc:
+        if tok.pos_ != "ADJ":
+            continue
         key = fold(tok.text)
         city_name = table_.get(key) or table_.get(key[:-1]) or table_.get(key[:-2])
         around = tok.i > 0 and fold(sentence.doc[tok.i - 1].text) in AROUND  # "l'Est lyonnais" is not Lyon
-        if city_name and tok.pos_ == "ADJ" and not around:
+        if city_name and not around:
             city = gaz.resolve_city(city_name, context)
             if city:
                 start = sentence.start + tok.idx

@@ -88,7 +88,7 @@ def _row_pattern(row: dict) -> tuple[str, bool] | None:
     pats = [_word_forms(w, verb and w == head) for w in content]
     if not pats:
         return None
-    return r"(?:\W+\w+){0,6}?\W+".join(pats), verb and content[0] == head
+    return r"(?:\W+\w+){0,6}?\W+".join(pats), verb and content[0] == head, fold(content[0])[:3]
 
 
 @dataclass(frozen=True)
@@ -99,6 +99,7 @@ class TriggerForms:
     requires: str  # crowd | road | crowd_or_road | none
     verb: bool
     reflexive: bool
+    key: str  # three folded letters every form has: a substring test spares the regex
 
 
 @lru_cache(maxsize=1)
@@ -109,9 +110,9 @@ def trigger_forms() -> tuple[re.Pattern, tuple[TriggerForms, ...]]:
     for row in table("triggers.tsv"):
         found = _row_pattern(row)
         if found:
-            pat, verb = found
+            pat, verb, key = found
             rows.append(TriggerForms(re.compile(r"(?<!\w)(?:" + pat + r")(?!\w)"), row["strength"], row["mode"],
-                                     row["requires"], verb, row["form"].startswith("se ")))
+                                     row["requires"], verb, row["form"].startswith("se "), key))
     gate = re.compile(r"(?<!\w)(?:" + "|".join(r.pattern.pattern[len(r"(?<!\w)(?:"):-len(r")(?!\w)")] for r in rows)
                       + r")(?!\w)")
     return gate, tuple(rows)
@@ -147,8 +148,9 @@ def names_police(text: str) -> bool:
     return bool(_police().search(fold(text)))
 
 
-def words_of(text: str) -> set[str]:
-    return {fold(w) for w in re.findall(r"\w+(?:-\w+)*", text)}
+@lru_cache(maxsize=4096)  # the same sentence is asked about by the prefilter, detect and assemble
+def words_of(text: str) -> frozenset[str]:
+    return frozenset(fold(w) for w in re.findall(r"\w+(?:-\w+)*", text))
 
 
 def trigger_strength(text: str) -> str | None:
@@ -162,7 +164,10 @@ def trigger_strength(text: str) -> str | None:
         return None  # "les coureurs se sont rassemblés": a race
     has: dict[str, bool] = {}
     best = None
+    folded = fold(text)
     for row in rows:
+        if row.key not in folded:
+            continue
         if row.requires != "none" and not _may_satisfy(row.requires, text, found, has):
             continue  # "le public s'est rassemblé": rassembler needs a crowd
         for m in row.pattern.finditer(lower):
