@@ -235,3 +235,11 @@ def test_more_words_of_protest_in_other_senses(run, text):
 def test_answering_a_call_to_strike_is_striking(run):
     text = "Ce lundi, des centaines de milliers de Birmans ont répondu à l'appel à la grève générale à Rangoun."
     assert [e.status for e in run(text, "2021-02-22").events] == ["occurred"]
+
+
+@pytest.mark.parametrize("text", [
+    "À Rimouski, Ginette Roy fait sa marche quotidienne sur la grève depuis trente ans.",
+    "À Lyon, les conducteurs ne pourraient alors pas cesser le travail pendant les vacances.",
+])
+def test_a_walk_on_the_shore_and_a_strike_they_could_not_hold(run, text):
+    assert run(text, "2024-03-13").events == []

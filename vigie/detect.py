@@ -161,6 +161,14 @@ def _keep(trig: Trigger, tok, requires: str, is_demonym, has_crowd_size: bool) -
     if any((c.dep_ == "advmod" and c.lower_ in {"pas", "jamais", "plus"}) or c.lower_ in {"aucun", "aucune", "nul", "nulle"}
            for c in tok.children):
         return False  # negated: "n'ont pas manifesté", "aucune manifestation n'a eu lieu"
+    if tok.pos_ == "VERB" and tok.dep_ == "xcomp" and any(c.dep_ == "advmod" and c.lower_ in {"pas", "jamais"}
+                                                          for c in tok.head.children):
+        return False  # "ne pourraient pas cesser le travail"
+    if tok.lemma_.lower() == "grève" and trig.i >= 2 and doc[trig.i - 2].lower_ in {"sur", "long"}:
+        return False  # "sur la grève", "le long de la grève": the shore
+    if tok.lemma_.lower() == "marche" and any(c.dep_ == "det" and c.lower_ in {"sa", "son", "ma", "mon", "ta", "ton"}
+                                               for c in tok.children):
+        return False  # "elle fait sa marche quotidienne": one person's walk ("son rassemblement" is a protest)
     if tok.pos_ == "NOUN" and tok.dep_ in {"obj", "obl", "obl:arg", "obl:mod"} and any(
             c.dep_ == "advmod" and c.lower_ in {"pas", "jamais"} for c in tok.head.children):
         return False  # "la grève ne s'est pas accompagnée d'un cortège"
