@@ -18,6 +18,12 @@ def test_a_quotation_stays_with_its_attribution():
     assert len(sents) == 2
 
 
+def test_a_quotation_that_ends_a_sentence_ends_it():
+    text = "Il a conclu : « Nous reviendrons. » Le cortège s'est dispersé. « Assez ! » a-t-elle crié."
+    assert [s.text for s in split_sentences(text)] == [
+        "Il a conclu : « Nous reviendrons. »", "Le cortège s'est dispersé.", "« Assez ! » a-t-elle crié."]
+
+
 def test_abbreviations_do_not_end_a_sentence():
     sents = split_sentences("Selon M. Martin, Mme Durand et le Dr Lévy, rien n'a changé. Fin.")
     assert len(sents) == 2

@@ -174,3 +174,69 @@ def test_a_speaker_without_a_name(run, text):
 def test_veut_croire_introduces_the_speaker(run):
     (q,) = run("« Nous finirons par être entendus », veut croire Hélène Garnier.", PUB).quotes
     assert q.speaker.text == "Hélène Garnier"
+
+
+@pytest.mark.parametrize("text,speaker", [
+    # a first name alone, which the recognizer misses or takes for a place, after an inverted verb
+    ("« On ne lâchera pas l'usine, on n'a plus rien à perdre », souffle Nadia, ouvrière depuis vingt ans.", "Nadia"),
+    ("« Personne ne nous a prévenus de la fermeture du site », grinçait à Lyon Karim, un livreur de 30 ans.", "Karim"),
+    ("« Nous resterons ici jusqu'à ce qu'on nous entende », tempête Yasmine, infirmière à Créteil.", "Yasmine"),
+    # a name the recognizer cuts short
+    ("« La situation des détenus se dégrade chaque semaine », a déclaré Fatima Ben-Salah après la réunion.",
+     "Fatima Ben-Salah"),
+    # a role before the name, without a comma, and a party in brackets after it
+    ("« Le canton doit rouvrir ce dossier sans attendre », selon la députée genevoise Léa Fontaine (PS).", "Léa Fontaine"),
+    # an organisation after the verb, and one speaking through its management
+    ("« Ces violences sont inacceptables », a réagi l'Unicef dans un communiqué.", "Unicef"),
+    ("La direction de Renault Trucks a assuré : « Aucun licenciement sec n'est prévu à ce stade. »", "Renault Trucks"),
+])
+def test_names_the_recognizer_misses(run, text, speaker):
+    (q,) = run(text, PUB).quotes
+    assert q.speaker and q.speaker.text == speaker
+
+
+@pytest.mark.parametrize("text,speaker", [
+    ("« Le mouvement est loin d'être fini, a relevé Anne Martin, porte-parole de l'intersyndicale, et il va "
+     "s'amplifier. »", "Anne Martin"),
+    ("« Nous irons, a prévenu le secrétaire général de FO, Frédéric Souillot, jusqu'au retrait du texte. »",
+     "Frédéric Souillot"),
+])
+def test_a_named_incise_with_a_role(run, text, speaker):
+    (q,) = run(text, PUB).quotes
+    assert q.speaker and q.speaker.text == speaker and q.text.startswith(("Le mouvement", "Nous irons"))
+
+
+def test_a_role_goes_to_the_person_it_was_said_of(run):
+    text = ("Le sortant Xavier Bertrand a été réélu président de la région, loin devant la candidate Karima Delli. "
+            "« Cette victoire est celle des Hauts-de-France », a lancé le président réélu devant ses partisans. "
+            "« Nous ne décevrons pas », a-t-il ajouté.")
+    first, second = run(text, PUB).quotes
+    assert first.speaker.text == "Xavier Bertrand"
+    assert second.speaker.text == "Xavier Bertrand"  # who spoke just before, not the last name in the text
+
+
+def test_a_pronoun_after_a_participle_and_a_clause_that_ends_in_a_colon(run):
+    text = ("Valérie Pécresse a reconnu sa défaite. Déçue, elle a affirmé : « Les électeurs ont tranché, je le respecte. » "
+            "Anne Hidalgo était absente. Le soir, elle a publié un long message : « Paris restera une ville ouverte à tous. »")
+    first, second = run(text, PUB).quotes
+    assert first.speaker.text == "Valérie Pécresse"
+    assert second.speaker.text == "Anne Hidalgo"
+
+
+@pytest.mark.parametrize("text", [
+    "Gérald Darmanin a salué les forces de l'ordre. « Aucun blessé grave n'est à déplorer », selon un porte-parole "
+    "de la police nationale.",
+    "« On a peur, mais on continuera à venir chaque soir », confiait un jeune Lyonnais.",
+])
+def test_an_unnamed_speaker_is_none(run, text):
+    (q,) = run(text, PUB).quotes
+    assert q.speaker is None
+
+
+@pytest.mark.parametrize("text", [
+    "Les manifestants scandaient « Macron démission, Macron démission » devant la préfecture.",
+    "Le cortège s'est ébranlé aux cris de « Retrait, retrait de la réforme » vers midi.",
+    "Les soignants se retrouvent lors des « jeudis de la colère », organisés depuis 2021 devant l'hôpital.",
+])
+def test_slogans_and_names_in_quotation_marks_are_not_quotes(run, text):
+    assert not run(text, PUB).quotes

@@ -81,6 +81,9 @@ def split_sentences(text: str) -> list[Sentence]:
                 closer = OPENERS[c]
             elif closer is not None and c == closer:
                 closer = None
+                if para[:i].rstrip()[-1:] in ".!?…" and re.match(r" +[A-ZÉÈÀÂÎÔ]", para[i + 1:]):
+                    _add(out, text, para_start + start, para_start + i + 1, p)  # « Assez ! » Le cortège...
+                    start = i + 1
             elif closer is None and c in ".!?…" and _ends_sentence(para, i):
                 j = i + 1
                 while j < len(para) and para[j] in ".!?…»\"”)":

@@ -19,6 +19,8 @@ from .parse import ParsedArticle, Sentence
 from .records import Quote, Speaker
 
 PAIRS = [("«", "»"), ("“", "”"), ("\"", "\"")]
+QUOTE_MARKS = {"«", "»", "“", "”", "\""}
+NAME_DETERMINERS = {"le", "la", "les", "des", "du", "au", "aux", "ces", "ses", "leurs", "nos", "vos"}
 MIN_WORDS = 4
 RECIPIENT = re.compile(r"\b(?:à|au|aux)\s+(?:l['’]|la\s+|le\s+|les\s+)?$", re.IGNORECASE)
 # "Interrogé par l'AFP, un diplomate a jugé...": who asked is not who speaks
@@ -27,6 +29,7 @@ INTERVIEWER = re.compile(r"\b(?:interrog|contact|joint|cit|sollicit|interview)\w
 PRONOUNS = {"il", "elle", "lui", "ils", "elles", "eux"}
 # « Nous ne reculerons pas, a lancé Moustapha Gaye, un des responsables, tant que... »
 NAMED_INCISE = re.compile(r",\s*(?P<verb>(?:a|avait|ont|avaient)\s+[\w-]+|[\w-]+)\s+"
+                          r"(?:(?:l[ea]|les|l['’])\s*[\w'’ -]{2,60}?,\s*)?"  # "a lancé la présidente de la FIQ, Julie Bouchard,"
                           r"(?P<name>[A-ZÉÈ][\w'’-]+(?:\s+(?:de\s+|d['’]|van\s+|von\s+|el-|al-|ben\s+)?[A-ZÉÈ][\w'’-]+)+)\s*[,)]")
 INCISE = re.compile(r",\s*(?P<verb>(?:a|avait|ont|avaient)-t-(?:il|elle|ils|elles)\s+\w+|\w+-(?:il|elle|ils|elles))\s*,")
 
@@ -38,6 +41,71 @@ class Mention:
     text: str
     label: str  # PER | ORG
     subject: bool  # grammatical subject of its sentence
+
+
+NAME_PARTICLES = {"de", "d'", "d’", "du", "van", "von", "der", "da", "dos", "el", "al", "ben", "bin", "ibn", "ould", "ag"}
+
+
+def _capitalised(tok) -> bool:
+    # not the first word of a sentence (spaCy's own sentence starts do not count: ours are the sentences)
+    return tok.text[:1].isupper() and tok.pos_ in {"PROPN", "NOUN", "X", "ADJ"} and tok.i > 0 \
+        and tok.doc[tok.i - 1].text not in {".", "!", "?", "…"}
+
+
+def _looks_like_person(ent) -> bool:
+    """A name the recognizer called MISC that acts as a person: two or more capitalised words, the
+    subject of a verb ("Carrie Lam avait annoncé")."""
+    return len(ent) >= 2 and all(t.pos_ == "PROPN" and t.text[:1].isupper() for t in ent) \
+        and any(t.dep_.startswith("nsubj") for t in ent) and ent.root.head.pos_ in {"VERB", "AUX"}
+
+
+def _name_end(doc, i: int) -> int:
+    """Where a name that the recognizer cut short really ends, as a character offset in the doc:
+    "Tigst| Assefa", "Mahmood Amiry|-Moghaddam", "Ibrahim| Boubacar Keïta"."""
+    end = doc[i - 1].idx + len(doc[i - 1])
+    while i < len(doc):
+        t = doc[i]
+        if t.text in {"-", "‑"} and i + 1 < len(doc) and t.idx == end and doc[i + 1].idx == end + 1 \
+                and doc[i + 1].text[:1].isupper():
+            i, end = i + 2, doc[i + 1].idx + len(doc[i + 1])  # "Amiry" "-" "Moghaddam"
+        elif t.text.startswith("-") and len(t.text) > 1 and t.text[1:2].isupper() and t.idx == end:
+            i, end = i + 1, t.idx + len(t)  # "Amiry" "-Moghaddam"
+        elif t.pos_ == "PROPN" and t.text[:1].isupper() and t.ent_type_ in {"", "PER"} and t.idx == end + 1:
+            i, end = i + 1, t.idx + len(t)  # "Tigst" "Assefa"
+        else:
+            break
+    return end
+
+
+def _name_run(tokens) -> Optional[tuple[int, int]]:
+    """A name that the recognizer missed or took for a place, right after a speech verb:
+    ", confie Anahide, étudiante", ", lançait à Dakar Mamadou, un étudiant", ", a réagi la Monusco",
+    "selon la conseillère nationale Sibel Arslan (Verts)". Skips a place phrase ("à Dakar") and a
+    role in lower case before the name; (first, last) token indexes in tokens."""
+    k = 0
+    while k < len(tokens) and tokens[k].pos_ == "ADV":
+        k += 1
+    if k < len(tokens) and tokens[k].pos_ == "ADP" and tokens[k].lower_ in {"à", "au", "aux", "en", "depuis", "devant", "sur"}:
+        k += 1
+        while k < len(tokens) and tokens[k].pos_ == "DET":
+            k += 1
+        k += 1  # the place: one word ...
+        while k + 1 < len(tokens) and tokens[k].text in {"-", "‑"} and tokens[k].idx == tokens[k - 1].idx + len(tokens[k - 1]):
+            k += 2  # ... or words joined by hyphens
+    if k < len(tokens) and tokens[k].pos_ == "DET":
+        if tokens[k].lower_ in {"un", "une", "des", "deux", "plusieurs"}:
+            return None  # "confiait un jeune Moscovite": someone not named
+        k += 1
+        while k < len(tokens) and tokens[k].pos_ in {"NOUN", "ADJ"} and not tokens[k].text[:1].isupper():
+            k += 1  # "la conseillère nationale bâloise"
+    if k >= len(tokens) or not _capitalised(tokens[k]) or tokens[k].pos_ not in {"PROPN", "NOUN", "X"}:
+        return None
+    j = k
+    while j + 1 < len(tokens) and (_capitalised(tokens[j + 1]) or (tokens[j + 1].lower_ in NAME_PARTICLES and j + 2 < len(tokens)
+                                                                   and _capitalised(tokens[j + 2]))):
+        j += 1
+    nxt = tokens[j + 1] if j + 1 < len(tokens) else None
+    return (k, j) if nxt is None or nxt.text in {",", ".", "(", ";", ":", "»", "!", "?"} or nxt.pos_ in {"ADP", "SCONJ"} else None
 
 
 @lru_cache(maxsize=1)
@@ -125,9 +193,8 @@ def acronyms(text: str) -> dict[str, str]:
 
 def quotation_spans(text: str) -> list[tuple[int, int]]:
     """The quotations worth attributing: four words or more, or words followed by a speech verb."""
-    return [s for s in find_quote_spans(text)
-            if _said(text, s[1]) or _said_before(text, s[0])
-            or (len(text[s[0]:s[1]].split()) >= MIN_WORDS and not _titled(text, s[0], s[1]))]
+    return [s for s in find_quote_spans(text) if _said_before(text, s[0]) or (
+        not _titled(text, s[0], s[1]) and (_said(text, s[1]) or len(text[s[0]:s[1]].split()) >= MIN_WORDS))]
 
 
 def extract_quotes(article_id: str, parsed: ParsedArticle, published: Optional[str]) -> list[Quote]:
@@ -147,6 +214,7 @@ def extract_quotes(article_id: str, parsed: ParsedArticle, published: Optional[s
         if speaker is not None:
             speaker.text = expand.get(speaker.text, speaker.text)
         quotes.append(Quote(article_id, text[s:e], s, e, speaker, verb, published))
+        mentions.last_quote = (quotes[-1], sent.index)
     return quotes
 
 
@@ -154,7 +222,10 @@ def _said(text: str, end: int) -> bool:
     """A short quotation is words said when a speech verb follows it: « Nous sommes ravis », a confié X."""
     m = re.match(r"^[\s»”\"!?.…]*,\s*(?:(?:a|ont|avait|avaient|lui\s+a|s['’]est|se\s+sont)(?:-t-\w+)?\s+)?([\w-]+)",
                  text[end:end + 60])
-    return bool(m) and fold(m.group(1)).startswith(_verb_prefixes())
+    # a bare participle agrees with a noun: "lors des « mardis de la colère », lancés en 2019"
+    return bool(m) and fold(m.group(1)).startswith(_verb_prefixes()) and not (
+        m.group(0).rstrip().endswith(m.group(1)) and re.search(r"é(?:e|s|es)?$", m.group(1)) and
+        not re.search(r",\s*(?:a|ont|avait|avaient|lui\s+a|s['’]est|se\s+sont)", m.group(0)))
 
 
 def _said_before(text: str, start: int) -> bool:
@@ -172,8 +243,11 @@ def _verb_prefixes() -> tuple[str, ...]:
 def _titled(text: str, start: int, end: int) -> bool:
     """Words in quotes right after "le film", "une banderole", "intitulé", or followed by such a noun in
     apposition (« Nuit blanche », le film qui...), are a title or a name."""
-    before = re.findall(r"[\w’'-]+", text[max(0, start - 40):start])[-3:]
+    before = re.findall(r"[\w’'-]+", re.split(r"[.!?…]\s", text[max(0, start - 40):start])[-1])[-3:]
     after = re.match(r"[\s»”\"]*,\s*(?:le|la|les|l['’]|un|une|son|sa|ses|leur)\s*([\w-]+)", text[end:end + 40])
+    if before and fold(before[-1]) in NAME_DETERMINERS and text[max(0, start - 4):start].rstrip()[-1:] in QUOTE_MARKS \
+            and not (len(before) > 1 and fold(before[-2]).startswith(_verb_prefixes())):
+        return True  # "lors des « mardis des blouses blanches »": a name (but "a dénoncé les « méthodes »" is said)
     return any(fold(w) in _title_nouns() for w in before) or bool(after and fold(after.group(1)) in _title_nouns())
 
 
@@ -191,6 +265,7 @@ class Mentions:
         self.parsed = parsed
         self.inside = inside
         self._of: dict[int, list[Mention]] = {}
+        self.last_quote: Optional[tuple[Quote, int]] = None  # the quotation before, and its sentence
 
     def of(self, sent: Sentence) -> list[Mention]:
         if sent.index not in self._of:
@@ -198,10 +273,13 @@ class Mentions:
             found = []
             for ent in doc.ents if doc is not None else ():
                 a, b = sent.start + ent.start_char, sent.start + ent.end_char
-                if ent.label_ in {"PER", "ORG"} and not self.inside(a, b) \
+                label = "PER" if ent.label_ == "MISC" and _looks_like_person(ent) else ent.label_
+                if label in {"PER", "ORG"} and not self.inside(a, b) \
                         and not INTERVIEWER.search(sent.text[max(0, ent.start_char - 40):ent.start_char]):
                     subject = any(t.dep_.startswith("nsubj") for t in ent) or ent.root.dep_.startswith("nsubj")
-                    found.append(Mention(a, b, ent.text, ent.label_, subject))
+                    if label == "PER":
+                        b = sent.start + _name_end(doc, ent.end)
+                    found.append(Mention(a, b, self.parsed.text[a:b], label, subject))
             self._of[sent.index] = found
         return self._of[sent.index]
 
@@ -240,11 +318,18 @@ def _attribute(sent: Sentence, qs: int, qe: int, mentions: Mentions, text: str, 
     # 2. attribution before it in the sentence: "X a affirmé :", "Selon X, «"
     if before:
         verb = next((t for t in reversed(before) if _is_speech_verb(t)), None)
+        if verb is None and next((t.text for t in reversed(before) if t.text not in QUOTE_MARKS), None) == ":":
+            verb = _introducing_clause(before)  # "elle a présenté ses excuses dans un communiqué : « »"
         own = [m for m in mentions.of(sent) if m.end <= qs]
-        role_subject = verb is not None and any(c.dep_.startswith("nsubj") and fold(c.lemma_) in _roles()
-                                                for c in verb.children)
-        if own and role_subject and not any(m.label == "PER" for m in own):
-            return _resolve_pronoun(sent, mentions, qs), _verb_text(doc, verb)  # "Le leader de la CFDT a ajouté :"
+        subj = [c for c in (verb.children if verb is not None else []) if c.dep_.startswith("nsubj")]
+        if subj and subj[0].lower_ in PRONOUNS:  # "Battue, elle a affirmé :"
+            return _resolve_pronoun(sent, mentions, qs), _verb_text(doc, verb)
+        role_subject = next((c for c in subj if fold(c.lemma_) in _roles()), None)
+        if own and role_subject is not None and not any(m.label == "PER" for m in own):
+            return _resolve_pronoun(sent, mentions, qs, role_subject), _verb_text(doc, verb)  # "Le leader de la CFDT a ajouté :"
+        body = _body_of(subj[0], sent) if subj else None
+        if body is not None:  # "La direction de Carrefour Belgique a assuré :"
+            return body, _verb_text(doc, verb)
         if own:
             person = [m for m in own if m.label == "PER"]
             pick = next((m for m in person if m.subject), None) or (person[-1] if person else own[-1])
@@ -262,18 +347,17 @@ def _attribute(sent: Sentence, qs: int, qe: int, mentions: Mentions, text: str, 
             if speaker is not None and speaker.char_end <= qs:
                 return speaker, "selon"
         if verb is not None or selon is not None:
-            subj = [c for c in (verb.children if verb is not None else []) if c.dep_.startswith("nsubj")]
             if subj and subj[0].pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ in {"un", "une", "des"}
                                                         for c in subj[0].children):
                 return None, _verb_text(doc, verb)  # "un diplomate occidental a jugé": someone not named
             if subj and subj[0].pos_ == "NOUN" and fold(subj[0].lemma_) in _roles():
-                return _resolve_pronoun(sent, mentions, qs), _verb_text(doc, verb)  # "Le leader de la CFDT a ajouté"
+                return _resolve_pronoun(sent, mentions, qs, subj[0]), _verb_text(doc, verb)  # "Le leader de la CFDT a ajouté"
             if subj and subj[0].pos_ == "NOUN" and subj[0].lower_ not in _anaphors():
                 return None, _verb_text(doc, verb)  # "Le bailleur assure que", "Son voisin renchérit": no name
-            if subj and subj[0].lower_ in PRONOUNS:
-                return _resolve_pronoun(sent, mentions, qs), _verb_text(doc, verb)
-            if verb is not None and any(fold(t.lemma_) in _roles() for t in before[max(0, verb.i - 4):verb.i]):
-                return _resolve_pronoun(sent, mentions, qs), _verb_text(doc, verb)  # "le futur premier ministre a promis"
+            role = next((t for t in before[max(0, verb.i - 4):verb.i] if fold(t.lemma_) in _roles()), None) \
+                if verb is not None else None
+            if role is not None:
+                return _resolve_pronoun(sent, mentions, qs, role), _verb_text(doc, verb)  # "le futur premier ministre a promis"
     return None, None
 
 
@@ -289,15 +373,22 @@ def _speaker_from(tokens, sent: Sentence, mentions: Mentions, qs: int) -> Option
     here = [m for m in mentions.of(sent) if span_start <= m.start < stop
             and not RECIPIENT.search(sent.text[:m.start - sent.start])]  # "a déclaré à l'AFP"
     person = [m for m in here if m.label == "PER"]
+    run = None if person else _name_run([t for t in tokens if sent.start + t.idx < stop])
+    if run is not None and not (here and here[0].end <= sent.start + tokens[run[0]].idx):
+        a, b = sent.start + tokens[run[0]].idx, sent.start + tokens[run[1]].idx + len(tokens[run[1]])
+        who = Mention(a, b, sent.doc.text[a - sent.start:b - sent.start], "PER", True)
+        return Speaker(who.text, _role(sent.doc.text, who, sent.start), a, b)
     pick = person[0] if person else (here[0] if here else None)
-    if pick and pick.label == "ORG" and any(t.pos_ == "NOUN" and fold(t.lemma_) in _roles()
-                                            for t in tokens if sent.start + t.idx < pick.start):
-        return _resolve_pronoun(sent, mentions, qs)  # "a lancé la secrétaire générale de la CGT": a person
+    role = next((t for t in tokens if t.pos_ == "NOUN" and fold(t.lemma_) in _roles()
+                 and (pick is None or sent.start + t.idx < pick.start)), None)
+    if pick and pick.label == "ORG" and role is not None:
+        return _resolve_pronoun(sent, mentions, qs, role)  # "a lancé la secrétaire générale de la CGT": a person
     if pick:
         return Speaker(pick.text, _role(sent.doc.text, pick, sent.start), pick.start, pick.end)
     noun = next((t for t in tokens[:6] if t.pos_ == "NOUN" and t.lower_ not in {"afp", "presse"}), None)
-    if noun is not None and fold(noun.lemma_) in _roles() and any(t.lower_ in {"l'", "la", "le"} for t in tokens[:5]):
-        return _resolve_pronoun(sent, mentions, qs)  # "a déclaré le chef de l'Etat"
+    if noun is not None and fold(noun.lemma_) in _roles() and any(c.dep_ == "det" and c.lower_ in {"l'", "la", "le"}
+                                                                  for c in noun.children):
+        return _resolve_pronoun(sent, mentions, qs, noun)  # "a déclaré le chef de l'Etat"
     definite = any(t.lower_ in {"l'", "la", "le", "les"} for t in tokens[:3])
     if noun is not None and definite and fold(noun.lemma_) in _institutions():
         doc = sent.doc
@@ -318,8 +409,62 @@ def _speaker_from(tokens, sent: Sentence, mentions: Mentions, qs: int) -> Option
     return None
 
 
-def _resolve_pronoun(sent: Sentence, mentions: Mentions, qs: int) -> Optional[Speaker]:
+def _introducing_clause(before):
+    """The verb of a clause that ends in a colon before the quotation, when its subject is a person or
+    a pronoun: "Dimanche soir, elle a présenté ses excuses dans un communiqué : « ... »"."""
+    root = next((t for t in before if t.dep_ == "ROOT" and t.pos_ == "VERB"), None)
+    if root is None:
+        return None
+    subj = [c for c in root.children if c.dep_.startswith("nsubj")]
+    return root if subj and (subj[0].lower_ in PRONOUNS or subj[0].ent_type_ == "PER") else None
+
+
+def _body_of(subject, sent: Sentence) -> Optional[Speaker]:
+    """The organisation that speaks through a body of its own: "la direction de Carrefour Belgique"."""
+    if subject.pos_ != "NOUN" or fold(subject.lemma_) not in _anaphors():
+        return None
+    name = next((c for c in subject.children if c.dep_.startswith("nmod") and c.pos_ == "PROPN"), None)
+    if name is None:
+        return None
+    a, b = name.idx, name.idx + len(name)
+    for t in sent.doc[name.i + 1:]:  # "Carrefour Belgique"
+        if not (t.pos_ == "PROPN" and t.text[:1].isupper() and t.idx <= b + 1):
+            break
+        b = t.idx + len(t)
+    return Speaker(sent.doc.text[a:b], None, sent.start + a, sent.start + b)
+
+
+def _holder_of(role, sent: Sentence, mentions: Mentions, qs: int) -> Optional[Mention]:
+    """The person a role was said of earlier: "Javier Milei a été élu président" for "le président élu",
+    "Gérald Darmanin, ministre de l'Intérieur" for "le ministre". The person named nearest to the
+    last earlier use of the role's word, within a sentence."""
+    key = fold(role.lemma_)
+    for s in reversed(mentions.parsed.sentences[:sent.index + 1]):
+        doc = mentions.parsed.ensure(s).doc
+        if doc is None:
+            continue
+        hits = [s.start + t.idx for t in doc if fold(t.lemma_) == key and s.start + t.idx < qs
+                and not (s is sent and t.i == role.i)]
+        people = [m for m in mentions.of(s) if m.label == "PER" and m.end <= qs]
+        if hits and people:
+            near = min(people, key=lambda m: min(abs(m.start - hits[-1]), abs(m.end - hits[-1])))
+            if min(abs(near.start - hits[-1]), abs(near.end - hits[-1])) <= 100:
+                return near
+    return None
+
+
+def _resolve_pronoun(sent: Sentence, mentions: Mentions, qs: int, role=None) -> Optional[Speaker]:
+    if role is not None:  # "a lancé le président élu": the person that role was said of
+        linked = _holder_of(role, sent, mentions, qs)
+        if linked is not None:
+            return Speaker(linked.text, None, linked.start, linked.end)
     subject = next((m for m in mentions.of(sent) if m.label == "PER" and m.subject), None)
+    if subject is None and mentions.last_quote is not None:  # "« ... », a-t-il ajouté": who spoke just before
+        quote, index = mentions.last_quote
+        if quote.speaker is not None and index >= sent.index - 1 and not any(
+                m.label == "PER" and quote.end < m.start < qs for s in mentions.parsed.sentences[index:sent.index + 1]
+                for m in mentions.of(s)):
+            return Speaker(quote.speaker.text, None, quote.speaker.char_start, quote.speaker.char_end)
     if subject is None:
         subject = mentions.last_before(qs, "PER", sent)
     return Speaker(subject.text, None, subject.start, subject.end) if subject else None
