@@ -239,3 +239,24 @@ def test_a_festival_counted_by_its_edition_is_not_a_protest(run):
 def test_a_march_in_mourning_is_aimed_at_no_state(run):
     (event,) = occurred(run("Dimanche, 2 000 personnes ont participé à une marche blanche à Montauban.", PUB))
     assert event.target is None or event.target.country is None
+
+
+def test_a_clause_that_gives_a_figure_and_a_town_leaves_the_action_to_the_one_before(run):
+    text = ("Mardi, environ 800 personnes ont défilé à Rennes contre la fermeture de la maternité, et quelques "
+            "centaines à Vannes. A Lille, 2 000 enseignants ont manifesté, tandis qu'on en comptait près de 500 à Douai.")
+    got = {e.location.city: (e.size.min, e.size.max) for e in occurred(run(text, PUB))}
+    assert got == {"Rennes": (720, 880), "Vannes": (200, 999), "Lille": (2000, 2000), "Douai": (450, 550)}
+
+
+def test_each_clause_keeps_its_own_figure(run):
+    text = ("Mardi, deux cents agriculteurs se sont rassemblés à Agen et des centaines d'autres à Auch. "
+            "Toulouse et Albi ont vu défiler plusieurs milliers de lycéens, et trois cents étudiants ont marché "
+            "dans les rues de Tarbes. À Nantes, 1 200 soignants se sont rassemblés devant le CHU, tandis qu'à "
+            "Angers, une cinquantaine d'infirmières ont formé une chaîne humaine.")
+    got = {e.location.city: e.size.best for e in occurred(run(text, PUB))}
+    assert got == {"Agen": 200, "Auch": 300, "Toulouse": 3000, "Albi": 3000, "Tarbes": 300, "Nantes": 1200, "Angers": 50}
+
+
+def test_du_jamais_vu_is_no_negation(run):
+    text = "Du jamais-vu dans la région : 40 000 personnes ont défilé samedi à Clermont-Ferrand."
+    assert [e.location.city for e in occurred(run(text, PUB))] == ["Clermont-Ferrand"]

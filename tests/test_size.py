@@ -108,3 +108,12 @@ def test_figures_with_no_break_spaces():
     text = "Plus de 12\u00a0000 personnes selon la police, 30\u202f000 selon les syndicats."
     (s,) = [z for z in find_sizes(text) if z.crowd]
     assert (s.min, s.max) == (12000, 30000)
+
+
+@pytest.mark.parametrize("text,best", [
+    ("Les lycéens ont défilé, et trois mille étudiants ont rejoint le cortège.", 3000),  # "et" does not start a number
+    ("Deux cents agriculteurs à Agen et des centaines d'autres à Auch.", 300),  # "d'autres": more people
+    ("A Lille, tandis qu'on en comptait près de 500 à Douai.", 500),  # "on en comptait": people counted
+])
+def test_figures_after_et_d_autres_and_en_comptait(text, best):
+    assert best in [z.best for z in find_sizes(text) if z.crowd]

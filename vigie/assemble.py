@@ -220,11 +220,53 @@ class ArticleAssembler:
                 out.append(Mention(trig, s, place, date, day, mode, trig.status, trig.strength,
                                    claims=claim_spans, sentences=[s]))
         self._give_sizes(out, sizes)
+        out += self._elliptical(s, out, sizes, claim_spans)
+        self._sizes_by_clause(s, out, sizes)
         for m in out:
             m.target = actors.target(s.text, s.start, self.gaz, m.place.country, claim_spans)
             if m.trigger:
                 m.participants = actors.participants(m.trigger, self.is_demonym, self.gaz)
         return out
+
+    def _elliptical(self, s: Sentence, out: list[Mention], sizes: list[SizeMention],
+                    claim_spans: list[Span]) -> list[Mention]:
+        """A clause that gives a figure and a town and leaves the action to the clause before: "1 200
+        personnes se sont réunies à Marseille, et plusieurs centaines à Valence", "tandis qu'on en
+        comptait 8 000 à Berne"."""
+        if not out:
+            return []
+        made = []
+        taken = {m.place.city.geonameid if m.place.city else m.place.country for m in out}
+        inside = [(c.start, c.end) for c in claim_spans]
+        for a, b in _clauses(s)[1:]:
+            if any(a <= m.trigger.start < b for m in out if m.trigger) or any(a <= m.place.start < b for m in out):
+                continue
+            counts = [z for z in sizes if a <= z.start < b and z.crowd]
+            places = [p for p in find_places(s, self.gaz, self.context, self.quotes)
+                      if a <= p.start < b and p.city and p.city.geonameid not in taken and not _within(p.start, inside)]
+            if not counts or not places or counts[0].start > places[0].start:
+                continue
+            before = max((m for m in out + made if m.place.start < a), key=lambda m: m.place.start, default=None)
+            if before is None:
+                continue
+            for p in places:
+                taken.add(p.city.geonameid)
+                made.append(Mention(before.trigger, s, p, before.date, before.day, before.mode, before.status,
+                                    before.strength, claims=before.claims, sentences=[s]))
+        return made
+
+    def _sizes_by_clause(self, s: Sentence, out: list[Mention], sizes: list[SizeMention]) -> None:
+        """In a sentence of several clauses, each place takes a figure of its own clause when it has one
+        ("Trois mille personnes à Saïda et des milliers d'autres à Tyr")."""
+        clauses = _clauses(s)
+        if len(clauses) < 2 or len(out) < 2:
+            return
+        for a, b in clauses:
+            here = [m for m in out if a <= m.place.start < b]
+            counts = [z for z in sizes if a <= z.start < b]
+            if here and any(z.crowd or z.same for z in counts) and len({id(m.place) for m in here}) < len(
+                    {id(m.place) for m in out}):
+                self._give_sizes(here, counts)
 
     def _celebrating(self, s: Sentence) -> bool:
         """A crowd with no claim next to words of a party: "des supporters ont envahi les rues ... klaxons"."""
@@ -454,6 +496,19 @@ STRENGTH = {"strong": 2, "weak": 1, "agent": 0}
 
 
 OTHER_DAY = re.compile(r"\b(?:celle|celui|celles|ceux)\s+(?:du|de\s+l['’]|d['’])\s*$", re.I)  # "celle du 14 janvier"
+
+
+# where a sentence starts a clause of its own: ", tandis qu'à Namur", ", et deux mille élèves", "et des
+# milliers d'autres à Tyr" (a figure after "et" starts one), "; à Lyon"
+CLAUSE_BREAK = re.compile(r"\s*(?:[,;]\s*(?:et|mais|tandis\s+qu(?:e|['’])|alors\s+qu(?:e|['’])|quand|pendant\s+qu(?:e|['’]))\b"
+                          r"|;|\s+et\s+(?=(?:(?:plus|près|moins)\s+d['’e]\s*|environ\s+|quelque\s+|au\s+moins\s+)?"
+                          r"(?:\d|des\s+(?:dizaines|centaines|milliers)|plusieurs\s|quelques\s|une?\s+\w+aine|un\s+millier)))", re.I)
+
+
+def _clauses(s: Sentence) -> list[tuple[int, int]]:
+    """The sentence cut at clause breaks, as offsets in the article."""
+    cuts = [s.start] + [s.start + m.start() for m in CLAUSE_BREAK.finditer(s.text) if m.start() > 0] + [s.end]
+    return [(a, b) for a, b in zip(cuts, cuts[1:]) if b > a]
 
 
 def _clause(s: Sentence, trig: Trigger) -> tuple[int, int]:

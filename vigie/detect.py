@@ -158,9 +158,9 @@ def _keep(trig: Trigger, tok, requires: str, is_demonym, has_crowd_size: bool) -
     if tok.pos_ == "NOUN" and trig.i > 0 and doc[trig.i - 1].lower_ == "en" and tok.dep_ == "nmod" \
             and tok.head.pos_ in {"NOUN", "PROPN"}:
         return False  # "des enseignants en grève": who they are, not one more action
-    if any((c.dep_ == "advmod" and c.lower_ in {"pas", "jamais", "plus"}) or c.lower_ in {"aucun", "aucune", "nul", "nulle"}
-           for c in tok.children):
-        return False  # negated: "n'ont pas manifesté", "aucune manifestation n'a eu lieu"
+    if any((c.dep_ == "advmod" and c.lower_ in {"pas", "jamais", "plus"} and _ne_before(doc, c))
+           or c.lower_ in {"aucun", "aucune", "nul", "nulle"} for c in tok.children):
+        return False  # negated: "n'ont pas manifesté", "aucune manifestation n'a eu lieu" (not "du jamais-vu")
     if tok.pos_ == "VERB" and tok.dep_ == "xcomp" and any(c.dep_ == "advmod" and c.lower_ in {"pas", "jamais"}
                                                           for c in tok.head.children):
         return False  # "ne pourraient pas cesser le travail"
@@ -197,6 +197,11 @@ def _keep(trig: Trigger, tok, requires: str, is_demonym, has_crowd_size: bool) -
     if tok.lemma_.lower() == "mobiliser" and any(c.dep_ == "aux:pass" for c in tok.children):
         return False  # "soixante pompiers ont été mobilisés": sent, not protesting
     return {"crowd": crowd_ok, "road": road_ok, "crowd_or_road": crowd_ok or road_ok}.get(requires, True)
+
+
+def _ne_before(doc, adverb) -> bool:
+    """The "ne" of a negation, a few words before its "pas" or "jamais"."""
+    return any(t.lower_ in {"ne", "n'", "n’"} for t in doc[max(0, adverb.i - 4):adverb.i])
 
 
 @lru_cache(maxsize=1)

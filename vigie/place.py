@@ -27,6 +27,7 @@ TAKEN_PLACE_VERBS = {"paralyser", "bloquer", "envahir", "occuper", "embraser", "
                      "gagner", "atteindre"}
 DEMONSTRATIVES = {"celui", "celle", "ceux", "celles"}
 AROUND = {"est", "ouest", "nord", "sud", "banlieue", "agglomeration", "region", "peripherie", "environs"}
+COMPASS = {"nord", "sud", "est", "ouest", "centre", "midi"}
 LIST_LINKS = {",", "et", "ou", "notamment", "dont", "comme", "puis", "ainsi", "que", "mais", "aussi", "(", ")"}
 
 
@@ -337,6 +338,8 @@ def _resolve(span, gaz: Gazetteer, context: Counter, offset: int) -> Optional[Pl
         if iso and candidate[:1].isupper() and not city_state:  # "à Hong Kong", "à Singapour" are cities
             return PlaceMention(offset + span.start_char, offset + span.end_char, name, iso, None, "country")
         region = gaz.region_country(candidate)
+        if region and fold(candidate) in COMPASS and (not context or context.most_common(1)[0][0] != region):
+            region = None  # "la grande ville du Nord" of Israel is not the Nord département
         if region and _after_au_en(span):  # "au Québec", "en Flandre": the province; "à Québec": the city
             return PlaceMention(offset + span.start_char, offset + span.end_char, name, region, None, "region")
         city = gaz.resolve_city(candidate, context) if candidate[:1].isupper() else None

@@ -18,7 +18,8 @@ from .lexicon import fold, phrase_regex, table, words
 NUMBER_WORDS = ("zéro un une deux trois quatre cinq six sept huit neuf dix onze douze treize quatorze "
                 "quinze seize vingt vingts trente quarante cinquante soixante cent cents mille et").split()
 _NUM_WORD = r"(?:" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True)) + r")"
-_WORDS_RUN = rf"{_NUM_WORD}(?:[\s-]+{_NUM_WORD})*"
+_FIRST_WORD = r"(?:" + "|".join(sorted(set(NUMBER_WORDS) - {"et"}, key=len, reverse=True)) + r")"
+_WORDS_RUN = rf"{_FIRST_WORD}(?:[\s-]+{_NUM_WORD})*(?<![\s-]et)"  # "vingt et un", not "et deux mille"
 _DIGITS = r"\d{1,3}(?:[ \u00a0\u202f.]\d{3})+(?!\d|,\d)|\d+(?:,\d+)?"
 NUMBER = re.compile(rf"(?<![\w-])(?P<n>{_DIGITS}|{_WORDS_RUN})(?:\s+(?P<mult>millions?|milliards?|mille))?(?![\w-])",
                     re.IGNORECASE)
@@ -124,7 +125,7 @@ def _mention(text, start, end, lo, hi, best, offset, is_demonym) -> SizeMention:
         return SizeMention(offset + start, offset + end, text[start:end], None, None, None, False)
     source = (re.match(r"^\s*[,(]?\s*(?:\w+\s*[,(]?\s*){0,2}(?:selon|d['’]après)\s+([^,;.)]+)", after)  # "2 500 personnes, selon la police"
               or _counters()[0].match(after) or _counters()[1].search(text[max(0, start - 90):start]))
-    if crowd is None and (source or THEY_WERE.search(before)):
+    if crowd is None and (source or THEY_WERE.search(before) or COUNTED.search(before)):
         crowd = True  # "ils étaient 29 000 selon les organisateurs": a count of people by its source
     return SizeMention(offset + start, offset + end, text[start:end], lo, hi, best, crowd is True,
                        source=source.group(1).strip() if source else None)
@@ -146,6 +147,8 @@ def _counters() -> tuple[re.Pattern, re.Pattern]:
 
 THEY_WERE = re.compile(r"\b(?:ils|elles)\s+(?:n['’])?(?:étaient|sont|seront|étaient\s+encore)\s+(?:qu['’]\s*|que\s+)?"
                        r"(?:(?:plus\s+de|près\s+de|environ|quelque|au\s+moins)\s+)?$", re.I)  # "ils étaient 300 000"
+COUNTED = re.compile(r"\b(?:en|les|l['’])\s+(?:(?:a|ont|avait|avaient)\s+)?(?:compt|dénombr|recens)\w*\s+(?:(?:plus\s+de|près\s+de|"
+                     r"environ|quelque|au\s+moins)\s+)?$", re.I)  # "on en comptait 8 000 à Berne"
 STANDALONE_NEXT = {"selon", "d'apres", "apres", "par", "entre", "derriere", "malgre", "sous", "pendant", "durant", "chacun", "chacune", "et", "au", "aux", "a", "dans", "en", "pour", "le", "la",
                    "les", "ont", "sont", "se", "s'y", "y", "qui", "venus", "venues", "avaient", "etaient", "autant",
                    "ou", "contre", "devant", "sur", "sous", "lors", "vers", "depuis", "place", "rue"}
@@ -163,6 +166,8 @@ def _people_follow(after: str, is_demonym) -> Optional[bool]:
         return True  # "5 000 Kurdes", "des centaines de Parisiens": a group named by a proper noun
     if fold(w1) in {"autres", "jeunes", "simples", "nouveaux"} and (_people(w2) or is_demonym(w2)):
         return True
+    if fold(w1) == "autres" and (not w2 or fold(w2) in STANDALONE_NEXT):
+        return True  # "3 000 à Saïda et des milliers d'autres à Tyr": more of the people counted
     return None if fold(w1) in STANDALONE_NEXT else False
 
 
