@@ -243,3 +243,35 @@ def test_answering_a_call_to_strike_is_striking(run):
 ])
 def test_a_walk_on_the_shore_and_a_strike_they_could_not_hold(run, text):
     assert run(text, "2024-03-13").events == []
+
+
+@pytest.mark.parametrize("text,mode,city", [
+    ("Samedi, une foule immense a déferlé dans les rues de Lisbonne pour réclamer la démission du gouvernement.",
+     "demonstration", "Lisbon"),
+    ("Vendredi, plus de 20 000 personnes ont afflué sur la place de l'Indépendance, à Bamako, à l'appel de l'opposition.",
+     "demonstration", "Bamako"),
+    ("Dimanche, des milliers d'habitants ont convergé vers la place centrale de Valparaíso au son des casseroles.",
+     "demonstration", "Valparaíso"),
+    ("Jeudi, des centaines de jeunes ont affronté les forces de l'ordre à Abidjan après l'annonce des résultats.",
+     "riot", "Abidjan"),
+    ("Lundi, à Douala, des groupes de jeunes ont lancé des pierres sur les policiers, qui ont riposté.", "riot", "Douala"),
+    ("Mercredi, une cinquantaine de militants ont investi un immeuble vide de Lyon pour y loger des familles.",
+     "occupation", "Lyon"),
+    ("Lundi, une vingtaine de manifestants ont coupé la route nationale à l'entrée de Thiès.", "blockade", "Thiès"),
+    ("Mardi, une centaine de grévistes tenaient une ligne de piquetage devant l'usine, à Sherbrooke.", "strike",
+     "Sherbrooke"),
+    ("Lundi, Abidjan s'est réveillée comme une ville fantôme : la journée ville morte a été largement suivie.",
+     "strike", "Abidjan"),
+])
+def test_crowds_that_flow_clash_and_take_over(run, text, mode, city):
+    (event,) = [e for e in run(text, PUB).events if e.status == "occurred"]
+    assert (event.mode, event.location.city) == (mode, city)
+
+
+@pytest.mark.parametrize("text", [
+    "Le groupe a investi 300 millions d'euros dans son usine de Lyon.",
+    "Samedi, les deux équipes se sont affrontées au stade de Lens devant 40 000 supporters.",
+    "Les ministres de l'Union européenne se sont réunis mardi à Bruxelles.",
+])
+def test_investing_and_teams_that_clash_are_not_protests(run, text):
+    assert run(text, PUB).events == []

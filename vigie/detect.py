@@ -196,6 +196,10 @@ def _keep(trig: Trigger, tok, requires: str, is_demonym, has_crowd_size: bool) -
         road_ok = False  # "une coulée de boue bloque la route": a thing, not people
     if tok.lemma_.lower() == "mobiliser" and any(c.dep_ == "aux:pass" for c in tok.children):
         return False  # "soixante pompiers ont été mobilisés": sent, not protesting
+    if requires == "crowd_subject":  # "des militants ont investi un immeuble", not "le groupe a investi 300 millions"
+        return any(c.dep_.startswith("nsubj") and (fold(c.lemma_) in crowd or fold(c.lemma_) in QUANTITY_HEADS
+                                                    or is_demonym(c.text) or c.lower_ in {"ils", "elles"})
+                   for c in tok.children)
     return {"crowd": crowd_ok, "road": road_ok, "crowd_or_road": crowd_ok or road_ok}.get(requires, True)
 
 
@@ -232,6 +236,8 @@ def _crowd_subject(tok, crowd, is_demonym) -> bool:
     if tok.dep_ in {"nsubj", "obj", "nsubj:pass", "xcomp"} or tok.pos_ == "NOUN":  # "menacent de bloquer"
         candidates.append(tok.head)
         candidates.extend(c for c in tok.head.children if c.dep_.startswith("nsubj") and c.i != tok.i)
+    # "des groupes de jeunes", "une poignée de militants": the people the group is made of
+    candidates += [g for c in candidates if c.pos_ == "NOUN" for g in c.children if g.dep_ == "nmod"]
     for c in candidates:
         lem = fold(c.lemma_)
         if lem in crowd or lem.rstrip("s") in crowd or lem in QUANTITY_HEADS or is_demonym(c.text):

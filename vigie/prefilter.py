@@ -33,7 +33,7 @@ IR = ("i is it ie ies ir issons issez issent issais issait issions issiez issaie
 # third group in -re (descendre)
 RE = "s t ons ez ent u ue us ues ait aient ais ant re ra ront rait raient it irent rons rez".split()
 # function words of multi-word triggers: the lemma matcher reads them loosely, so they are not required
-FUNCTION_WORDS = {"le", "la", "les", "l", "de", "d", "du", "des", "en", "dans", "se", "s", "a"}
+FUNCTION_WORDS = {"le", "la", "les", "l", "un", "une", "de", "d", "du", "des", "en", "dans", "se", "s", "a"}
 # verbs whose forms are irregular: in a multi-word trigger the other words are required instead
 IRREGULAR = {"mettre", "prendre", "battre"}
 STRONG = {"strong", "agent"}
