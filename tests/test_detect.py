@@ -275,3 +275,29 @@ def test_crowds_that_flow_clash_and_take_over(run, text, mode, city):
 ])
 def test_investing_and_teams_that_clash_are_not_protests(run, text):
     assert run(text, PUB).events == []
+
+
+@pytest.mark.parametrize("text", [
+    "Selon l'Observatoire des manifestations, un institut indépendant, la participation a baissé à Lyon.",
+    "Les colons de Cisjordanie occupée ont été visés par des sanctions, a annoncé Bruxelles.",
+    "Le gouvernement a interdit tout rassemblement à Tunis du 14 au 17 janvier.",
+])
+def test_a_bodys_name_an_occupied_territory_and_a_ban_are_no_protest(run, text):
+    assert [e for e in run(text, PUB).events if e.status == "occurred"] == []
+
+
+def test_joining_a_sit_in_is_not_a_new_one(run):
+    text = ("Vendredi, des milliers de Soudanais ont convergé vers le quartier général de l'armée, à Khartoum. "
+            "A Omdurman, un cortège de 3 000 personnes s'est ébranlé pour rejoindre le sit-in.")
+    got = sorted((e.location.city, e.mode) for e in run(text, PUB).events if e.status == "occurred")
+    assert got == [("Khartoum", "demonstration"), ("Omdurman", "march")]
+
+
+def test_a_protest_called_for_needs_no_crowd_and_the_movement_is_no_event(run):
+    text = "Le collectif, fer de lance de la contestation, appelle à une grande marche jeudi à Bamako."
+    assert [(e.status, e.mode, e.location.city) for e in run(text, PUB).events] == [("planned", "march", "Bamako")]
+
+
+def test_a_town_made_blockaded_by_drivers(run):
+    text = "La semaine dernière, des chauffeurs de taxi-moto avaient paralysé Saint-Marc pendant deux jours."
+    assert [(e.mode, e.location.city) for e in run(text, PUB).events] == [("blockade", "Saint-Marc")]

@@ -259,3 +259,26 @@ def test_a_clause_of_its_own_protest(run, places):
 def test_quarters_of_a_city_state(run, places):
     text = "Dimanche, des dizaines de milliers de personnes se sont rassemblées à Causeway Bay."
     assert places(run(text, PUB)) == [("Hong Kong", "HK")]
+
+
+@pytest.mark.parametrize("text,city", [
+    # a town as the subject of a verb that does not make it the scene stands for its state
+    ("Mercredi, une foule s'est rassemblée devant l'ambassade de France à Tunis, Paris étant accusé de complaisance.",
+     "Tunis"),
+    # a participle that says where something stands does not take the place away from the protest
+    ("Mardi, des milliers de manifestants ont forcé les barrières installées devant le consulat à Istanbul.", "Istanbul"),
+    # a facility of one town, in another
+    ("Mardi, une centaine de grévistes ont manifesté devant l'hôpital de Hull, à Gatineau.", "Gatineau"),
+    # a quarter named after its noun, located by the town after it
+    ("Lundi, dans la cité Ettadhamen, en périphérie de Tunis, des jeunes ont lancé des pierres sur les policiers.",
+     "Ettadhamen"),
+    # a hyphen where GeoNames has none
+    ("Lundi, à Pétion-Ville, des jeunes ont lancé des pierres sur les forces de l'ordre.", "Pétionville"),
+])
+def test_where_the_protest_is(run, text, city):
+    assert [e.location.city for e in run(text, "2024-03-13").events if e.status == "occurred"] == [city]
+
+
+def test_a_letter_is_no_town(run):
+    text = "Le ministre a dénoncé sur X les violences commises en marge du défilé de Bruxelles mardi."
+    assert "Lexington" not in [e.location.city for e in run(text, "2024-03-13").events]

@@ -19,6 +19,7 @@ from .prefilter import names_police, other_gatherings, words_of
 QUANTITY_HEADS = {"dizaine", "centaine", "millier", "million", "vingtaine", "trentaine", "quarantaine",
                   "cinquantaine", "soixantaine", "quinzaine", "douzaine", "foule", "plupart"}
 DISPERSAL = {"disperser", "réprimer", "gazer", "charger", "évacuer", "encercler"}
+JOINING = {"rejoindre", "regagner", "gagner", "grossir", "renforcer"}  # "pour rejoindre le sit-in"
 BREACHING = {"forcer", "franchir", "percer", "enfoncer", "contourner"}  # "forcer les barrages": the police's
 ROAD_NOUNS = {"autoroute", "route", "axe", "voie", "pont", "rocade", "périphérique", "tunnel", "port",
               "raffinerie", "dépôt", "accès", "carrefour", "rond-point", "échangeur", "frontière", "gare",
@@ -181,14 +182,27 @@ def _keep(trig: Trigger, tok, requires: str, is_demonym, has_crowd_size: bool) -
         trig.strength, trig.refers_back = "agent", True  # "ce rassemblement": refers back, tells no new event
     if tok.pos_ == "NOUN" and tok.dep_ == "obj" and tok.head.lemma_.lower() in BREACHING:
         return False
+    if tok.pos_ == "NOUN" and tok.dep_ == "obj" and tok.head.lemma_.lower() in JOINING:
+        trig.strength, trig.refers_back = "agent", True  # "pour rejoindre le sit-in": one told already
+    if tok.pos_ == "NOUN" and tok.dep_ == "nmod" and tok.head.pos_ in {"NOUN", "PROPN"} and tok.head.text[:1].isupper() \
+            and tok.head.i < tok.i:
+        return False  # "l'Archive des rassemblements publics", "la Fédération des grévistes": a body's name
+    if trig.strength == "weak" and tok.pos_ == "NOUN" and tok.dep_ == "nmod" and tok.head.pos_ == "NOUN" \
+            and fold(tok.head.lemma_) not in _protest_nouns() and any(c.lower_ in {"la", "le", "l'", "les"} for c in tok.children):
+        trig.strength = "agent"  # "fer de lance de la mobilisation", "les figures de la contestation": the movement
+    if tok.pos_ != "NOUN" and tok.dep_ in {"amod", "acl"} and (tok.head.pos_ == "PROPN" or tok.head.ent_type_ in {"LOC", "GPE"}):
+        return False  # "la Cisjordanie occupée": a state of a place
     if tok.pos_ == "VERB" and any(c.dep_ in {"obj", "obl:mod", "obl"} and not any(g.dep_ == "case" for g in c.children)
                                   and fold(c.lemma_) in _procedures() for c in tok.children):
         return False  # "l'opposition a bloqué l'examen du texte"
-    if tok.head.lemma_.lower() in {"interdire", "interdit", "proscrire"} and tok.dep_ in {"obj", "nsubj", "nsubj:pass"} \
-            and any(c.lower_ == "les" for c in tok.children):
-        return False  # "où les rassemblements sont interdits": a rule, not a protest
+    if tok.head.lemma_.lower() in {"interdire", "interdit", "proscrire", "autoriser", "bannir"} \
+            and tok.dep_ in {"obj", "nsubj", "nsubj:pass"} and any(c.lower_ in {"les", "tout", "toute", "tous", "toutes"}
+                                                                   for c in tok.children):
+        return False  # "où les rassemblements sont interdits", "a interdit tout rassemblement": a rule, not a protest
     crowd_ok = has_crowd_size or _crowd_subject(tok, crowd, is_demonym) or \
-        (tok.dep_ in {"obj", "nsubj:pass"} and tok.head.lemma_.lower() in DISPERSAL)  # "la police a dispersé une marche"
+        (tok.dep_ in {"obj", "nsubj:pass"} and tok.head.lemma_.lower() in DISPERSAL) or \
+        (tok.pos_ == "NOUN" and _lists()[2].get(tok.head.lemma_.lower()) in {"both", "noun"})
+    # "la police a dispersé une marche", "appellent à une grande marche"
     road_ok = any(_is_road(t) for t in list(tok.children) + [tok.head] + list(tok.head.children))
     if road_ok and not crowd_ok and tok.pos_ == "VERB" and any(
             c.dep_ == "nsubj" and c.pos_ == "NOUN" and fold(c.lemma_) not in crowd

@@ -124,7 +124,8 @@ class Gazetteer:
         return max(cands, key=lambda c: c.population) if cands else None
 
     def candidates(self, name: str) -> list[City]:
-        return self.cities.get(fold(name), [])
+        key = fold(name)  # "Pétion-Ville" is GeoNames' "Pétionville"
+        return self.cities.get(key) or (self.cities.get(key.replace(" ", ""), []) if " " in key else [])
 
     def resolve_city(self, name: str, context: Counter) -> Optional[City]:
         """The most likely city of that name for an article mentioning the context countries."""

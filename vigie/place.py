@@ -27,6 +27,8 @@ TAKEN_PLACE_VERBS = {"paralyser", "bloquer", "envahir", "occuper", "embraser", "
                      "gagner", "atteindre"}
 DEMONSTRATIVES = {"celui", "celle", "ceux", "celles"}
 AROUND = {"est", "ouest", "nord", "sud", "banlieue", "agglomeration", "region", "peripherie", "environs"}
+PLACING = {"installer", "dresser", "placer", "situer", "ériger", "déployer", "poster", "garer", "stationner",
+           "implanter", "établir", "dressé", "installé", "situé"}  # participles that say where a thing stands
 COMPASS = {"nord", "sud", "est", "ouest", "centre", "midi"}
 LIST_LINKS = {",", "et", "ou", "notamment", "dont", "comme", "puis", "ainsi", "que", "mais", "aussi", "(", ")"}
 
@@ -78,6 +80,11 @@ def find_places(sentence: Sentence, gaz: Gazetteer, context: Counter,
             if left or right:
                 accepted[k] = changed = True
     kept = [c[2] for c, ok in zip(cands, accepted) if ok]
+    kept = [m for k, m in enumerate(kept) if not (
+        k + 1 < len(kept) and kept[k + 1].city and m.city
+        and re.search(r"\b(?:de|d['’]|du)\s*$", doc.text[max(0, m.start - sentence.start - 4):m.start - sentence.start])
+        and re.fullmatch(r"\s*,\s*(?:à|a)\s+", doc.text[m.end - sentence.start:kept[k + 1].start - sentence.start]))]
+    # ("l'hôpital de Hull, à Gatineau": the town after the comma is where the facility stands)
     return [m for k, m in enumerate(kept)
             if not (k and kept[k - 1].city and LOCATOR.match(doc.text[kept[k - 1].end - sentence.start:m.start - sentence.start]))
             and not (m.city and any(p.city for p in kept[:k])
@@ -140,6 +147,8 @@ def governed_elsewhere(span, anchors: frozenset[int]) -> bool:
         if node.pos_ == "NOUN" and fold(node.lemma_) in _conflict_nouns():
             return True  # "la contestation de la guerre à Gaza": where the cause is
         if node.pos_ in {"VERB", "AUX"}:
+            if node.dep_ == "acl" and node.lemma_.lower() in PLACING:
+                continue  # "les barrières installées devant le consulat à Istanbul": where things stand
             # "la manifestation organisée à Bruxelles" describes the protest; "scandant ... à Paris" does not;
             # "tandis qu'à Gomel des cortèges se formaient" is a protest clause of its own
             return node.dep_ in SUBORDINATE and not (node.dep_ == "acl" and node.head.i in anchors) \
@@ -254,6 +263,9 @@ def _role(doc, span, gaz: Gazetteer) -> Optional[str]:
         return "list" if p2 in {"et", ",", "ou"} else None
     if p1 in {"l'", "la", "le", "les"} and p2 in LOCATIVE | {"de", "d'"}:
         return "place" if p2 in LOCATIVE else None
+    if (p1 in heads and p2 in {"l'", "la", "le", "les"} and len(prev) > 2 and prev[-3] in LOCATIVE
+            and p1 not in streets):
+        return "place"  # "dans la cité Ettadhamen", "dans le quartier Bambeto"
     if p1 in LOCATIVE or p1 in {"a", "à"}:
         if p2 in EXCLUDING:
             return None
@@ -265,19 +277,31 @@ def _role(doc, span, gaz: Gazetteer) -> Optional[str]:
             span.end + 2 < len(doc) and doc[span.end].text in {"et", ","} and doc[span.end + 2].like_num):
         return "place"  # "Neuchâtel 5 000 et Delémont 4 000", "Toulouse plus de 10 000": a town and its figure
     root = span.root
-    if root.dep_ in {"nsubj", "nsubj:pass"} and span[0].ent_type_ in {"LOC", "GPE", ""}:
-        return "place"
+    if root.dep_ in {"nsubj", "nsubj:pass"} and span[0].ent_type_ in {"LOC", "GPE", ""} and _scene_verb(root.head):
+        return "place"  # "Zurich a connu...", not "Paris étant accusé de complaisance" (the state it stands for)
     first = root
     while first.dep_ == "conj" and first.head.i != first.i:
         first = first.head
-    if span[0].ent_type_ in {"LOC", "GPE"} and (first.dep_ in {"nsubj", "nsubj:pass"} or (
+    if span[0].ent_type_ in {"LOC", "GPE"} and ((first.dep_ in {"nsubj", "nsubj:pass"} and _scene_verb(first.head)) or (
             first.dep_ == "ROOT" and first.i == 0 and first.pos_ == "PROPN")):
         return "place"  # towns listed as the subject, or left as a fragment by the parser: "Berne, Bâle et Fribourg ont connu..."
     if first.dep_ in {"obj", "xcomp"} and first.head.lemma_.lower() in TAKEN_PLACE_VERBS:
         return "place"  # "a paralysé Conakry", "ont envahi Nairobi", "ont parcouru Patras, Héraklion et Larissa"
     if p1 in LIST_LINKS or p1 == "":
-        return "list"
+        nxt = doc[span.end] if span.end < len(doc) else None
+        return None if nxt is not None and nxt.pos_ in {"AUX", "VERB"} else "list"  # not ", Paris étant accusé"
     return None
+
+
+def _scene_verb(verb) -> bool:
+    """A town as the subject is where things happen with verbs such as connaître, vivre, voir, se
+    réveiller (lexicons/scene_verbs.txt); with others it stands for its government ("Paris accuse")."""
+    return verb.lemma_.lower() in _scene_verbs() or verb.pos_ not in {"VERB", "AUX"}
+
+
+@lru_cache(maxsize=1)
+def _scene_verbs() -> frozenset[str]:
+    return frozenset(words("scene_verbs.txt"))
 
 
 @lru_cache(maxsize=1)
@@ -323,6 +347,8 @@ def _linked(text: str, left_end: int, right_start: int) -> bool:
 
 def _resolve(span, gaz: Gazetteer, context: Counter, offset: int) -> Optional[PlaceMention]:
     name = span.text.strip(" ,.;:")
+    if len(name) < 2:
+        return None  # "a dénoncé sur X": a letter is no town
     of_country = re.fullmatch(r"(.+?)\s+(?:du|de|d['’]|des)\s*(.+)", name)  # "Saint-Louis du Sénégal"
     iso = gaz.country_of(of_country.group(2)) if of_country else None
     if iso:

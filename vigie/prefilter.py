@@ -201,6 +201,8 @@ def _may_satisfy(requires: str, text: str, found: set[str], has: dict[str, bool]
             any(w in crowd_words or w.rstrip("sx") in crowd_words for w in found)
             or re.search(r"\d", text) or NUMBER_WORDS.search(text)
             or any(w.startswith(dispersal) for w in found)  # "disperser une marche"
+            or re.search(r"\b(?:appel\w*|prév\w+|annonc\w+)\s+(?:à|a|au|aux|pour)?\s*(?:une?|la|le|des|de\s+nouvelles?)\b", text, re.I)
+            # "appellent à une grande marche" (detect.py: a protest noun called for needs no crowd)
             or any(gazetteer().country_of(w) for w in re.findall(r"\b[A-ZÉ][a-zéèêëïîôûç]+s?\b", text)))
     if "road" in requires and "road" not in has:
         has["road"] = bool(any(w in roads or w.rstrip("sx") in roads for w in found)
