@@ -301,3 +301,18 @@ def test_a_protest_called_for_needs_no_crowd_and_the_movement_is_no_event(run):
 def test_a_town_made_blockaded_by_drivers(run):
     text = "La semaine dernière, des chauffeurs de taxi-moto avaient paralysé Saint-Marc pendant deux jours."
     assert [(e.mode, e.location.city) for e in run(text, PUB).events] == [("blockade", "Saint-Marc")]
+
+
+def test_a_gathering_named_in_another_sense_stays_in_it(run):
+    text = ("A un mois de l'ouverture de la grande manifestation cinématographique, son directeur a assuré jeudi à "
+            "Ouagadougou que la manifestation se tiendrait comme prévu.")
+    assert run(text, PUB).events == []
+
+
+def test_a_judgement_of_the_authorities_and_honking_drivers(run):
+    text = ("Des milliers d'Iraniens ont marché mercredi vers le cimetière de Saghez. A Téhéran, des dizaines "
+            "d'étudiants se sont rassemblés devant l'université, sous les klaxons des automobilistes. Les commerçants "
+            "ont par ailleurs baissé le rideau dans plusieurs villes du pays. Les autorités dénoncent des émeutes "
+            "orchestrées depuis l'étranger.")
+    got = sorted((e.location.city or "", e.mode) for e in run(text, "2022-10-27").events)
+    assert got == [("", "strike"), ("Saqqez", "march"), ("Tehran", "demonstration")]

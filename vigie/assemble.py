@@ -199,7 +199,8 @@ class ArticleAssembler:
             if last is not None and date is None and trig.refers_back:
                 _absorb(last, Mention(trig, s, last.place, None, last.day, trig.mode, trig.status, "agent"))
                 continue  # "un diplomate a jugé ce rassemblement...": the one just told
-            if not trig_places and last is not None and not own_crowd and (
+            across = trig.mode in NATIONWIDE and bool(_nationwide_places().search(s.text))  # "dans plusieurs villes du pays"
+            if not trig_places and last is not None and not own_crowd and not across and (
                     (trig.strength == "weak" and (trig.mode != "riot" or date is None))
                     or (date is None and trig.strength != "strong")):
                 # "Dimanche, la contestation s'est étendue": no place, no crowd, a word for the story so far

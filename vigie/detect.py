@@ -19,6 +19,7 @@ from .prefilter import names_police, other_gatherings, words_of
 QUANTITY_HEADS = {"dizaine", "centaine", "millier", "million", "vingtaine", "trentaine", "quarantaine",
                   "cinquantaine", "soixantaine", "quinzaine", "douzaine", "foule", "plupart"}
 DISPERSAL = {"disperser", "réprimer", "gazer", "charger", "évacuer", "encercler"}
+ALLEGING = {"dénoncer", "condamner", "fustiger", "déplorer", "regretter", "qualifier", "imputer", "attribuer"}
 JOINING = {"rejoindre", "regagner", "gagner", "grossir", "renforcer"}  # "pour rejoindre le sit-in"
 BREACHING = {"forcer", "franchir", "percer", "enfoncer", "contourner"}  # "forcer les barrages": the police's
 ROAD_NOUNS = {"autoroute", "route", "axe", "voie", "pont", "rocade", "périphérique", "tunnel", "port",
@@ -98,6 +99,7 @@ def find_triggers(sentence: Sentence, is_demonym=lambda w: False, has_crowd_size
         return []  # "le salon attend 300 000 visiteurs", "les coureurs se sont rassemblés"
     found: list[Trigger] = []
     used: set[int] = set()
+    other_sense: set[str] = set()  # nouns read in another sense earlier in the sentence
     for tok in doc:
         if tok.i in used:
             continue
@@ -106,6 +108,12 @@ def find_triggers(sentence: Sentence, is_demonym=lambda w: False, has_crowd_size
             if j is None or (reflexive and not _is_reflexive(tok)):
                 continue
             trig = Trigger(sentence, tok.i, j, row["form"], row["mode"], row["strength"])
+            if tok.pos_ == "NOUN" and _other_sense(trig, tok):
+                other_sense.add(_lemma(tok))
+                break
+            if tok.pos_ == "NOUN" and _lemma(tok) in other_sense and any(c.lower_ in {"la", "le", "l'", "les", "cette", "ce"}
+                                                                         for c in tok.children):
+                break  # "la grande manifestation cinématographique ... la manifestation se tiendra": the same
             if _keep(trig, tok, row["requires"], is_demonym, has_crowd_size):
                 _set_status(trig, tok)
                 if trig.strength == "weak" and trig.mode == "riot" and _crowd_against_police(doc, is_demonym):
@@ -114,6 +122,19 @@ def find_triggers(sentence: Sentence, is_demonym=lambda w: False, has_crowd_size
                 used.update(range(tok.i, j))
             break
     return found
+
+
+def _other_sense(trig: Trigger, tok) -> bool:
+    """A word beside the trigger gives it another sense: "manifestation sportive", "le salon, grande
+    manifestation populaire" (lexicons/non_protest.txt)."""
+    doc = trig.sentence.doc
+    near = list(doc[max(0, trig.i - 2):trig.i]) + list(doc[trig.j:trig.j + 3]) + list(tok.children)
+    if tok.pos_ != "NOUN":
+        near = list(tok.children)  # "ont protesté contre l'arbitrage"
+    near = [t for t in near if not trig.i <= t.i < trig.j]
+    if tok.dep_ in {"appos", "conj", "nmod"} and not any(c.dep_ == "case" for c in tok.children):
+        near.append(tok.head)  # "le salon, grande manifestation populaire"
+    return any(fold(t.lemma_) in _lists()[0] for t in near)
 
 
 def _crowd_against_police(doc, is_demonym) -> bool:
@@ -141,20 +162,14 @@ def _is_reflexive(tok) -> bool:
 
 
 def _keep(trig: Trigger, tok, requires: str, is_demonym, has_crowd_size: bool) -> bool:
-    non_protest, crowd, _, _ = _lists()
+    _, crowd, _, _ = _lists()
     doc = trig.sentence.doc
     if (tok.pos_ == "PROPN" and not _heading_word(trig)) or (tok.is_title and tok.i > 0 and tok.pos_ == "NOUN"):
         return False  # part of a name: "Rassemblement national", "En Marche"
     if tok.pos_ == "NOUN" and not any(t.pos_ in {"VERB", "AUX"} for t in doc) and len(doc) < 10:
         return False  # a heading summarises events told below
     own = range(trig.i, trig.j)
-    near = list(doc[max(0, trig.i - 2):trig.i]) + list(doc[trig.j:trig.j + 3]) + list(tok.children)
-    if tok.pos_ != "NOUN":
-        near = list(tok.children)  # "ont protesté contre l'arbitrage"
-    near = [t for t in near if t.i not in own]
-    if tok.dep_ in {"appos", "conj", "nmod"} and not any(c.dep_ == "case" for c in tok.children):
-        near.append(tok.head)  # "le salon, grande manifestation populaire"
-    if any(fold(t.lemma_) in non_protest for t in near):
+    if _other_sense(trig, tok):
         return False
     if tok.pos_ == "NOUN" and trig.i > 0 and doc[trig.i - 1].lower_ == "en" and tok.dep_ == "nmod" \
             and tok.head.pos_ in {"NOUN", "PROPN"}:
@@ -182,6 +197,9 @@ def _keep(trig: Trigger, tok, requires: str, is_demonym, has_crowd_size: bool) -
         trig.strength, trig.refers_back = "agent", True  # "ce rassemblement": refers back, tells no new event
     if tok.pos_ == "NOUN" and tok.dep_ == "obj" and tok.head.lemma_.lower() in BREACHING:
         return False
+    if tok.pos_ == "NOUN" and tok.dep_ == "obj" and tok.head.lemma_.lower() in ALLEGING and not any(
+            c.dep_.startswith("nsubj") and (fold(c.lemma_) in crowd or is_demonym(c.text)) for c in tok.head.children):
+        trig.strength = "agent"  # "les autorités dénoncent des émeutes orchestrées": a judgement, no new event
     if tok.pos_ == "NOUN" and tok.dep_ == "obj" and tok.head.lemma_.lower() in JOINING:
         trig.strength, trig.refers_back = "agent", True  # "pour rejoindre le sit-in": one told already
     if tok.pos_ == "NOUN" and tok.dep_ == "nmod" and tok.head.pos_ in {"NOUN", "PROPN"} and tok.head.text[:1].isupper() \
