@@ -260,3 +260,13 @@ def test_each_clause_keeps_its_own_figure(run):
 def test_du_jamais_vu_is_no_negation(run):
     text = "Du jamais-vu dans la région : 40 000 personnes ont défilé samedi à Clermont-Ferrand."
     assert [e.location.city for e in occurred(run(text, PUB))] == ["Clermont-Ferrand"]
+
+
+def test_a_flashback_in_the_pluperfect_sets_no_date_for_what_follows(run):
+    text = ("Plusieurs milliers de personnes ont manifesté samedi à Paris pour le droit au logement. "
+            "Dans la nuit de jeudi à vendredi, une cinquantaine de militants avaient investi un immeuble vide de Paris. "
+            "En région, environ 600 personnes ont défilé à Lyon. Parmi les manifestants, Awa, mère de trois enfants, "
+            "ne décolère pas.")
+    got = {(e.location.city, e.mode): (e.date.start, e.size and e.size.best) for e in occurred(run(text, "2024-03-11"))}
+    assert got == {("Paris", "demonstration"): ("2024-03-09", 3000), ("Paris", "occupation"): ("2024-03-07", 50),
+                   ("Lyon", "march"): ("2024-03-09", 600)}

@@ -117,3 +117,22 @@ def test_figures_with_no_break_spaces():
 ])
 def test_figures_after_et_d_autres_and_en_comptait(text, best):
     assert best in [z.best for z in find_sizes(text) if z.crowd]
+
+
+@pytest.mark.parametrize("text", [
+    "Les syndicats, qui représentent 420 000 employés de l'Etat, ont tenu congrès.",
+    "Parmi eux, Fatou, mère de trois enfants, a perdu son logement.",
+])
+def test_who_a_group_stands_for_and_a_family_are_not_the_crowd(text):
+    assert [z for z in find_sizes(text) if z.crowd] == []
+
+
+@pytest.mark.parametrize("text,lo,hi", [
+    ("Le collectif, à l'origine de la marche, a revendiqué 40 000 participants, la police ne dénombrant que "
+     "12 000 personnes.", 12000, 40000),
+    ("L'observatoire a évalué la foule à 25 000 personnes ; la préfecture n'en a compté que 9 000.", 9000, 25000),
+    ("Plusieurs centaines de ses partisans ont érigé des barricades.", 200, 999),
+])
+def test_counts_claimed_by_organisers_and_by_the_police(text, lo, hi):
+    (z,) = [z for z in find_sizes(text) if z.crowd]
+    assert (z.min, z.max) == (lo, hi)

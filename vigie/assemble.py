@@ -101,8 +101,8 @@ class ArticleAssembler:
                 main = next((d.day for d in dates if d.day and self.pub and d.day <= self.pub), None)
             made = self._sentence_mentions(s, trigs, dates, frame or main, last)
             for m in made:
-                if m.status == "occurred" and m.day:
-                    frame = m.day
+                if m.status == "occurred" and m.day and not _flashback(m.trigger):
+                    frame = m.day  # (a pluperfect tells what happened before the story: it sets no frame)
             if made:
                 last = made[-1]
                 self.told.add(s.index)
@@ -574,6 +574,18 @@ def _coordinated(a: Trigger, b: Trigger) -> bool:
     ta, tb = (_verb_of(x.sentence.doc[x.i]) for x in (a, b))  # "ont érigé des barricades et bloqué les axes"
     return a.sentence is b.sentence and ta.pos_ == tb.pos_ == "VERB" and ta.i != tb.i and (
         (ta.dep_ == "conj" and ta.head.i == tb.i) or (tb.dep_ == "conj" and tb.head.i == ta.i))
+
+
+PLUPERFECT = {"avait", "avaient", "était", "étaient"}
+
+
+def _flashback(trig: Optional[Trigger]) -> bool:
+    """"Dans la nuit, des militants avaient investi un immeuble": told in the pluperfect."""
+    if trig is None:
+        return False
+    tok = trig.sentence.doc[trig.i]
+    verb = tok if tok.pos_ in {"VERB", "AUX"} else tok.head
+    return any(c.dep_.startswith("aux") and c.lower_ in PLUPERFECT for c in verb.children)
 
 
 def _within(pos: int, spans: list[tuple[int, int]]) -> bool:

@@ -19,6 +19,7 @@ from .prefilter import names_police, other_gatherings, words_of
 QUANTITY_HEADS = {"dizaine", "centaine", "millier", "million", "vingtaine", "trentaine", "quarantaine",
                   "cinquantaine", "soixantaine", "quinzaine", "douzaine", "foule", "plupart"}
 DISPERSAL = {"disperser", "réprimer", "gazer", "charger", "évacuer", "encercler"}
+RIGHTS = {"droit", "liberté", "interdiction"}
 ALLEGING = {"dénoncer", "condamner", "fustiger", "déplorer", "regretter", "qualifier", "imputer", "attribuer"}
 JOINING = {"rejoindre", "regagner", "gagner", "grossir", "renforcer"}  # "pour rejoindre le sit-in"
 BREACHING = {"forcer", "franchir", "percer", "enfoncer", "contourner"}  # "forcer les barrages": the police's
@@ -200,6 +201,10 @@ def _keep(trig: Trigger, tok, requires: str, is_demonym, has_crowd_size: bool) -
     if tok.pos_ == "NOUN" and tok.dep_ == "obj" and tok.head.lemma_.lower() in ALLEGING and not any(
             c.dep_.startswith("nsubj") and (fold(c.lemma_) in crowd or is_demonym(c.text)) for c in tok.head.children):
         trig.strength = "agent"  # "les autorités dénoncent des émeutes orchestrées": a judgement, no new event
+    if tok.dep_ in {"nmod", "acl", "xcomp", "obl:arg"} and tok.head.lemma_.lower() in RIGHTS:
+        return False  # "le droit de grève", "l'interdiction de manifester": a right, not an action
+    if trig.strength == "agent" and any(c.lower_ == "parmi" for c in tok.children):
+        return False  # "Parmi les manifestants, Fatou, mère de trois enfants": one of them, not the crowd
     if tok.pos_ == "NOUN" and tok.dep_ == "obj" and tok.head.lemma_.lower() in JOINING:
         trig.strength, trig.refers_back = "agent", True  # "pour rejoindre le sit-in": one told already
     if tok.pos_ == "NOUN" and tok.dep_ == "nmod" and tok.head.pos_ in {"NOUN", "PROPN"} and tok.head.text[:1].isupper() \

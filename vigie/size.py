@@ -27,6 +27,10 @@ OUTCOME_AFTER = re.compile(r"^\W*(?:[\w-]+\W+){0,2}?(?:(?:ont|sont|avaient|ont\s
                            r"(?:interpellé|arrêté|blessé|tué|mort|décédé|hospitalisé|noyé|disparu)\w*", re.IGNORECASE)
 OUTCOME_BEFORE = re.compile(r"\b(?:interpellé|arrêté|blessé|tué|hospitalisé|évacué|verbalisé)e?s?\s+"
                             r"(?:au\s+moins\s+|plus\s+de\s+|près\s+de\s+|environ\s+)?$", re.IGNORECASE)
+# who a group stands for or a person's family, not who came: "qui représentent 420 000 employés", "mère de trois enfants"
+NOT_PRESENT_BEFORE = re.compile(r"\b(?:(?:qui\s+)?(?:représent|regroup|fédèr|fédér|emploi|rassemblant\s+au\s+total)\w*"
+                                r"|(?:mère|père|parents?|maman|papa)\s+d[e'’])\s*(?:plus\s+de\s+|près\s+de\s+|environ\s+|quelque\s+)?$",
+                                re.IGNORECASE)
 
 
 @dataclass
@@ -121,10 +125,12 @@ def _mention(text, start, end, lo, hi, best, offset, is_demonym) -> SizeMention:
     crowd = _people_follow(after, is_demonym)
     if crowd is None and lo != hi and not re.match(r"\d", text[start:end].lstrip("qQuelpsdrèèeéàn ")):
         crowd = True  # "ils n'étaient qu'une cinquantaine": a vague count standing alone counts people
-    if crowd is False or OUTCOME_AFTER.match(after) or OUTCOME_BEFORE.search(before):  # "la police a interpellé 12 personnes"
+    if crowd is False or OUTCOME_AFTER.match(after) or OUTCOME_BEFORE.search(before) or NOT_PRESENT_BEFORE.search(before):
+        # "la police a interpellé 12 personnes"
         return SizeMention(offset + start, offset + end, text[start:end], None, None, None, False)
     source = (re.match(r"^\s*[,(]?\s*(?:\w+\s*[,(]?\s*){0,2}(?:selon|d['’]après)\s+([^,;.)]+)", after)  # "2 500 personnes, selon la police"
-              or _counters()[0].match(after) or _counters()[1].search(text[max(0, start - 90):start]))
+              or _counters()[0].match(after) or _counters()[1].search(text[max(0, start - 90):start])
+              or CLAIMED.search(before))
     if crowd is None and (source or THEY_WERE.search(before) or COUNTED.search(before)):
         crowd = True  # "ils étaient 29 000 selon les organisateurs": a count of people by its source
     return SizeMention(offset + start, offset + end, text[start:end], lo, hi, best, crowd is True,
@@ -139,10 +145,18 @@ def _counters() -> tuple[re.Pattern, re.Pattern]:
     who = (rf"(?:la|le|les|l['’])\s*(?:{nouns})(?:\s+(?:de|du|des|d['’])\s*(?:la\s+|l['’])?[\w'’-]+)?"
            rf"|(?:la|le|l['’])\s*[A-Z][\w-]+")
     after = re.compile(rf"^\s*[,(]?\s*(?:[\w'’]+\s*[,(]?\s*){{0,2}}?(?:pour|par)\s+({who})(?=\W)", re.I)
-    before = re.compile(rf"(?:^|[,;:.]|\bet)\s*({who})\s+(?:(?:en\s+)?(?:a|ont|avait|avaient)\s+(?:[\w-]+\s+)?"
-                        rf"(?:compté|dénombré|recensé|revendiqué|annoncé|avancé|évoqué|estimé)\s+"
-                        rf"(?:à\s+|quelque\s+|environ\s+|près\s+de\s+|plus\s+de\s+)?)?$", re.I)
+    counted = (r"(?:compté|dénombré|recensé|revendiqué|annoncé|avancé|évoqué|estimé"
+               r"|évalué\s+(?:la\s+foule|la\s+participation|le\s+nombre\s+de\s+[\w-]+))")
+    counting = r"(?:comptant|dénombrant|recensant|revendiquant|annonçant|évaluant\s+la\s+foule)"
+    approx = r"(?:à\s+|que\s+|qu['’]\s*|quelque\s+|environ\s+|près\s+de\s+|plus\s+de\s+)*"
+    before = re.compile(rf"(?:^|[,;:.]|\bet)\s*({who})\s+(?:(?:n['’]\s*)?(?:en\s+)?(?:a|ont|avait|avaient)\s+(?:[\w-]+\s+)?"
+                        rf"{counted}\s+{approx}|(?:ne\s+|n['’]\s*)?{counting}\s+{approx})?$", re.I)
+    # "le ministère n'en a compté que 107 000", "la police ne dénombrant que 338 000"
     return after, before
+
+
+CLAIMED = re.compile(r"\b(?:a|ont|avait|avaient)\s+(revendiqué)\s+(?:quelque\s+|environ\s+|plus\s+de\s+|près\s+de\s+)?$", re.I)
+# "Le Front civil, à l'origine de la marche, a revendiqué deux millions de participants": the organisers' count
 
 
 THEY_WERE = re.compile(r"\b(?:ils|elles)\s+(?:n['’])?(?:étaient|sont|seront|étaient\s+encore)\s+(?:qu['’]\s*|que\s+)?"
@@ -156,7 +170,8 @@ STANDALONE_NEXT = {"selon", "d'apres", "apres", "par", "entre", "derriere", "mal
 
 def _people_follow(after: str, is_demonym) -> Optional[bool]:
     """True: people are counted; False: something else is; None: the figure stands alone."""
-    m = re.match(r"^\s*(?:de\s+|d['’]\s*)?[«\"“]?\s*([\w'’-]+)(?:\s+([\w'’-]+))?", after)
+    m = re.match(r"^\s*(?:de\s+|d['’]\s*)?(?:(?:ses|leurs|nos|vos|ces)\s+)?[«\"“]?\s*([\w'’-]+)(?:\s+([\w'’-]+))?", after)
+    # ("plusieurs centaines de ses partisans")
     if not m:
         return None
     w1, w2 = m.group(1), m.group(2) or ""
