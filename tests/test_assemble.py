@@ -270,3 +270,13 @@ def test_a_flashback_in_the_pluperfect_sets_no_date_for_what_follows(run):
     got = {(e.location.city, e.mode): (e.date.start, e.size and e.size.best) for e in occurred(run(text, "2024-03-11"))}
     assert got == {("Paris", "demonstration"): ("2024-03-09", 3000), ("Paris", "occupation"): ("2024-03-07", 50),
                    ("Lyon", "march"): ("2024-03-09", 600)}
+
+
+def test_a_flashback_dates_what_follows_it_in_the_pluperfect(run):
+    text = ("Dimanche, une foule immense a défilé dans les rues de Hong Kong ; les organisateurs ont revendiqué "
+            "deux millions de participants, la police ne dénombrant que 338 000 personnes. Mercredi, les abords du "
+            "parlement avaient été le théâtre d'affrontements. Des dizaines de milliers de manifestants avaient "
+            "encerclé le bâtiment.")
+    got = sorted((e.date.start, e.size and (e.size.min, e.size.max)) for e in occurred(run(text, "2019-06-17")))
+    assert got == [("2019-06-12", (20000, 99999)), ("2019-06-16", (338000, 2000000))]
+    assert {e.location.city for e in occurred(run(text, "2019-06-17"))} == {"Hong Kong"}

@@ -93,16 +93,22 @@ class ArticleAssembler:
         found = [(s, self._triggers(s)) for s in sentences]
         mentions: list[Mention] = []
         frame: Optional[dt.date] = None
+        flash: Optional[dt.date] = None  # the day of a story told in the pluperfect, before the main one
         main: Optional[dt.date] = None
         last: Optional[Mention] = None
         for s, trigs in found:
             dates = [d for d in find_dates(s.text, self.pub, False, s.start) if not self._in_quote(d.start)]
             if main is None:
                 main = next((d.day for d in dates if d.day and self.pub and d.day <= self.pub), None)
-            made = self._sentence_mentions(s, trigs, dates, frame or main, last)
+            back = any(_flashback(t) for t in trigs)
+            made = self._sentence_mentions(s, trigs, dates, (flash if back else None) or frame or main, last)
+            flash = flash if back else None
             for m in made:
-                if m.status == "occurred" and m.day and not _flashback(m.trigger):
-                    frame = m.day  # (a pluperfect tells what happened before the story: it sets no frame)
+                if m.status == "occurred" and m.day:
+                    if _flashback(m.trigger):
+                        flash = m.day  # what happened before the story: it dates the pluperfect that follows
+                    else:
+                        frame = m.day
             if made:
                 last = made[-1]
                 self.told.add(s.index)
@@ -583,9 +589,14 @@ def _flashback(trig: Optional[Trigger]) -> bool:
     """"Dans la nuit, des militants avaient investi un immeuble": told in the pluperfect."""
     if trig is None:
         return False
-    tok = trig.sentence.doc[trig.i]
-    verb = tok if tok.pos_ in {"VERB", "AUX"} else tok.head
-    return any(c.dep_.startswith("aux") and c.lower_ in PLUPERFECT for c in verb.children)
+    node = trig.sentence.doc[trig.i]
+    for _ in range(4):  # up from "manifestants" in "des dizaines de milliers de manifestants avaient encerclé"
+        if any(c.dep_.startswith("aux") and c.lower_ in PLUPERFECT for c in node.children):
+            return True
+        if node.pos_ in {"VERB", "AUX"} or node.head.i == node.i:
+            return False
+        node = node.head
+    return False
 
 
 def _within(pos: int, spans: list[tuple[int, int]]) -> bool:

@@ -381,7 +381,8 @@ def _after_au_en(span) -> bool:
 
 
 def _after_a(span) -> bool:
-    return span.start > 0 and span.doc[span.start - 1].lower_ in {"à", "a"}
+    """"à Hong Kong", "les rues de Singapour": the city; "au Luxembourg", "du Koweït": the country."""
+    return span.start > 0 and span.doc[span.start - 1].lower_ in {"à", "a", "de", "d'", "d’"}
 
 
 def _strip_article(name: str) -> str:
