@@ -280,3 +280,15 @@ def test_a_flashback_dates_what_follows_it_in_the_pluperfect(run):
     got = sorted((e.date.start, e.size and (e.size.min, e.size.max)) for e in occurred(run(text, "2019-06-17")))
     assert got == [("2019-06-12", (20000, 99999)), ("2019-06-16", (338000, 2000000))]
     assert {e.location.city for e in occurred(run(text, "2019-06-17"))} == {"Hong Kong"}
+
+
+def test_the_town_of_the_sentence_before_and_clashes_of_the_same_crowd(run):
+    text = ("Le salon du livre a ouvert samedi à Nantes dans un climat tendu. Quelques heures avant l'arrivée du ministre, "
+            "plusieurs centaines d'enseignants ont forcé les grilles et envahi les allées. Des échauffourées ont éclaté "
+            "entre les manifestants et les CRS. Le syndicat menace désormais de bloquer les routes dans plusieurs "
+            "départements.")
+    events = run(text, "2024-03-11").events
+    assert [(e.location.city, e.mode, e.date.start) for e in occurred(run(text, "2024-03-11"))] == [
+        ("Nantes", "demonstration", "2024-03-09")]
+    assert [(e.status, e.mode, e.location.city) for e in events if e.status == "planned"] == [
+        ("planned", "blockade", None)]

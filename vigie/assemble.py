@@ -354,13 +354,24 @@ class ArticleAssembler:
         if last is not None and not last.place.city and self._is_headline(last.sentence):
             last = None  # "Tarn : les parents occupent une école": the body says where (its dateline)
         if last is None:
-            return self._country_place(s, trig.status == "occurred")
+            return self._town_before(s, trig) or self._country_place(s, trig.status == "occurred")
         if _nationwide_places().search(s.text) or _unknown_town(s.text, self.gaz):
             return [PlaceMention(s.start, s.start, "", last.place.country, None, "country")]
         if (trig.status == "planned" and last.status != "planned") or (trig.mode in NATIONWIDE and last.mode not in NATIONWIDE):
             # a strike told without a place is the country's ("perturbations en raison de la grève")
             return [PlaceMention(s.start, s.start, "", last.place.country, None, "country")]
         return [last.place]
+
+    def _town_before(self, s: Sentence, trig: Trigger) -> list[PlaceMention]:
+        """The town the sentence before, in the same paragraph, put the story in ("Le salon a ouvert samedi
+        à Paris. Quelques heures avant, des agriculteurs ont forcé les grilles"), for what happened there."""
+        if trig.status != "occurred" or s.index == 0 or _nationwide_places().search(s.text):
+            return []
+        prev = self.parsed.sentences[s.index - 1]
+        if prev.paragraph != s.paragraph or self._is_headline(prev):
+            return []
+        towns = [p for p in find_places(self.parsed.ensure(prev), self.gaz, self.context, self.quotes) if p.city]
+        return towns[-1:] if len({p.city.geonameid for p in towns}) == 1 else []
 
     def _country_place(self, s: Sentence, occurred: bool = False) -> list[PlaceMention]:
         """A country named in the sentence (not who called the protest), else the dateline's town

@@ -19,6 +19,8 @@ from .prefilter import names_police, other_gatherings, words_of
 QUANTITY_HEADS = {"dizaine", "centaine", "millier", "million", "vingtaine", "trentaine", "quarantaine",
                   "cinquantaine", "soixantaine", "quinzaine", "douzaine", "foule", "plupart"}
 DISPERSAL = {"disperser", "réprimer", "gazer", "charger", "évacuer", "encercler"}
+OPEN_SPACES = {"rue", "place", "centre", "centre-ville", "avenue", "boulevard", "allée", "quartier", "ville", "pavé",
+               "esplanade", "artère", "parvis", "square", "carrefour", "chaussée"}
 RIGHTS = {"droit", "liberté", "interdiction"}
 ALLEGING = {"dénoncer", "condamner", "fustiger", "déplorer", "regretter", "qualifier", "imputer", "attribuer"}
 JOINING = {"rejoindre", "regagner", "gagner", "grossir", "renforcer"}  # "pour rejoindre le sit-in"
@@ -117,6 +119,9 @@ def find_triggers(sentence: Sentence, is_demonym=lambda w: False, has_crowd_size
                 break  # "la grande manifestation cinématographique ... la manifestation se tiendra": the same
             if _keep(trig, tok, row["requires"], is_demonym, has_crowd_size):
                 _set_status(trig, tok)
+                if trig.mode == "occupation" and tok.pos_ == "VERB" and any(
+                        c.dep_ == "obj" and c.lemma_.lower() in OPEN_SPACES for c in tok.children):
+                    trig.mode = "demonstration"  # "ont envahi les rues", "occupé la place": a crowd outdoors
                 if trig.strength == "weak" and trig.mode == "riot" and _crowd_against_police(doc, is_demonym):
                     trig.strength = "strong"  # "des heurts ont opposé des partisans de l'opposant aux forces de l'ordre"
                 found.append(trig)
