@@ -292,3 +292,17 @@ def test_the_town_of_the_sentence_before_and_clashes_of_the_same_crowd(run):
         ("Nantes", "demonstration", "2024-03-09")]
     assert [(e.status, e.mode, e.location.city) for e in events if e.status == "planned"] == [
         ("planned", "blockade", None)]
+
+
+def test_the_same_scenes_elsewhere_are_more_events_of_the_same_kind(run):
+    text = ("Dans la nuit de dimanche à lundi, des groupes de jeunes ont lancé des pierres sur les policiers à Douala. "
+            "Des scènes similaires ont été signalées à Yaoundé et à Bafoussam.")
+    got = sorted((e.location.city, e.mode, e.date.start) for e in occurred(run(text, "2024-03-12")))
+    assert got == [("Bafoussam", "riot", "2024-03-10"), ("Douala", "riot", "2024-03-10"), ("Yaoundé", "riot", "2024-03-10")]
+
+
+def test_a_count_by_two_sources_opening_the_next_paragraph(run):
+    text = ("Samedi, une marée humaine a envahi le centre de Belgrade à l'appel des étudiants.\n"
+            "Un observatoire indépendant a évalué la foule à 275 000 personnes ; la police n'en a compté que 100 000.")
+    (event,) = occurred(run(text, "2025-03-16"))
+    assert (event.location.city, event.size.min, event.size.max) == ("Belgrade", 100000, 275000)

@@ -392,11 +392,17 @@ class ArticleAssembler:
     def _continuation(self, s, places, sizes, dates, frame, last) -> list[Mention]:
         """A sentence with no trigger that adds a place and a crowd to the story ("Zurich, 70 000 participants"),
         or a count by its sources to the last event ("Ils étaient 1 200 selon les organisateurs, 450 selon la police")."""
+        if last is not None and places and s.again and s.index - last.sentence.index <= 2:
+            # "Des scènes similaires ont été signalées à Sousse et à Bizerte": the same action, elsewhere
+            date = min(dates, key=lambda d: d.start) if dates else None
+            return [Mention(None, s, p, date, date.day if date else frame, last.mode, last.status, "weak", sentences=[s])
+                    for p in places if p.city]
         if last is None or not any(z.crowd for z in sizes) or s.index - last.sentence.index > 3:
             return []
         if not places:
             sourced = [z for z in sizes if z.crowd and z.source]
-            if sourced and s.index - last.sentence.index == 1 and s.paragraph == last.sentence.paragraph:
+            paired = sourced and sourced[0].min != sourced[0].max and self._opens_paragraph(s)  # a new paragraph's count
+            if sourced and s.index - last.sentence.index == 1 and (s.paragraph == last.sentence.paragraph or paired):
                 _absorb(last, Mention(None, s, last.place, None, last.day, last.mode, last.status, "agent", size=sourced[0]))
             return []
         date = min(dates, key=lambda d: d.start) if dates else None
@@ -404,6 +410,9 @@ class ArticleAssembler:
         out = [Mention(None, s, p, date, day, last.mode, last.status, "agent", sentences=[s]) for p in places]
         self._give_sizes(out, sizes)
         return out
+
+    def _opens_paragraph(self, s: Sentence) -> bool:
+        return s.index == 0 or self.parsed.sentences[s.index - 1].paragraph != s.paragraph
 
     def _give_sizes(self, mentions: list[Mention], sizes: list[SizeMention]) -> None:
         """Pair figures with places in a list ("70 000 à Turin, 50 000 à Milan, autant à Naples")."""

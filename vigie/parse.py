@@ -32,13 +32,14 @@ class Sentence:
     trigger: bool = False  # the cheap pass saw a trigger stem
     crowd: bool = False  # ... or a count of people
     quote: bool = False  # the sentence holds a quotation worth attributing
+    again: bool = False  # ... or tells the action just reported again, elsewhere ("des scènes similaires")
     quoted: tuple[tuple[int, int], ...] = ()  # its quotations' words, offsets in the sentence
     doc: Optional[object] = None  # spaCy Doc of this sentence, when parsed
     entities: bool = False  # the doc has been through the entity recognizer
 
     @property
     def candidate(self) -> bool:
-        return self.trigger or self.quote or self.crowd
+        return self.trigger or self.quote or self.crowd or self.again
 
 
 @dataclass

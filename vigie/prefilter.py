@@ -140,6 +140,12 @@ def other_events() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def same_again() -> re.Pattern:
+    """"Des scènes similaires ont été signalées à X": the action just reported, again (assemble.py)."""
+    return phrase_regex(words("same_again.txt"))
+
+
+@lru_cache(maxsize=1)
 def _police() -> re.Pattern:
     return phrase_regex([re.escape(fold(w)) for w in words("security_forces.txt")])
 
@@ -232,6 +238,7 @@ def mark_candidates(sentences: list["Sentence"], quotations: list[tuple[int, int
         s.trigger = strength is not None
         eventful = eventful or strength in STRONG
         s.crowd = bool(crowd.search(s.text))
+        s.again = bool(same_again().search(s.text))
         s.quoted = tuple((a - s.start, b - s.start) for a, b in quotations if s.start <= a and b <= s.end)
         s.quote = any(s.start <= a < s.end for a, _ in quotations)
     return eventful

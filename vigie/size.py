@@ -143,7 +143,7 @@ def _counters() -> tuple[re.Pattern, re.Pattern]:
     compté 6 500 manifestants", "..., la préfecture du Rhône 3 200")."""
     nouns = "|".join(sorted((re.escape(w) for w in words("count_sources.txt")), key=len, reverse=True))
     who = (rf"(?:la|le|les|l['’])\s*(?:{nouns})(?:\s+(?:de|du|des|d['’])\s*(?:la\s+|l['’])?[\w'’-]+)?"
-           rf"|(?:la|le|l['’])\s*[A-Z][\w-]+")
+           rf"|(?:la|le|l['’])\s*[A-Z][\w-]+|(?:un|une)\s+(?:{nouns})(?:\s+[\w-]+)?")  # "un observatoire indépendant"
     after = re.compile(rf"^\s*[,(]?\s*(?:[\w'’]+\s*[,(]?\s*){{0,2}}?(?:pour|par)\s+({who})(?=\W)", re.I)
     counted = (r"(?:compté|dénombré|recensé|revendiqué|annoncé|avancé|évoqué|estimé"
                r"|évalué\s+(?:la\s+foule|la\s+participation|le\s+nombre\s+de\s+[\w-]+))")
