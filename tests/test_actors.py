@@ -103,3 +103,18 @@ def test_each_organisation_that_called(run):
 def test_the_source_of_a_figure_is_not_a_participant(run):
     (event,) = run("Samedi, environ 3 000 personnes selon la préfecture ont défilé à Rennes.", PUB).events
     assert all("préfecture" not in p.text for p in event.participants)
+
+
+@pytest.mark.parametrize("text,iso", [
+    # a plural institution, and the state attacked in the claim is not the target
+    ("Jeudi, des milliers de personnes se sont rassemblées à Dublin devant les représentations diplomatiques de la "
+     "Russie pour dénoncer l'invasion de l'Ukraine.", "RU"),
+    # the attacker named by its adjective
+    ("Jeudi, 2 000 personnes ont manifesté à Lisbonne pour dénoncer l'invasion russe de l'Ukraine.", "RU"),
+    # a destination in the claim is not the target
+    ("Dimanche, une foule immense a défilé à Hong Kong pour réclamer le retrait du projet de loi autorisant les "
+     "extraditions vers la Chine.", "HK"),
+])
+def test_targets_in_claims(run, text, iso):
+    (event,) = [e for e in run(text, "2022-02-25").events if e.status == "occurred"]
+    assert event.target.country == iso

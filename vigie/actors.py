@@ -33,8 +33,8 @@ def _claim_markers():
 
 @lru_cache(maxsize=1)
 def _institutions():
-    rows = table("institutions.tsv")
-    return phrase_regex([re.escape(r["noun"]) for r in rows]), {r["noun"]: r["kind"] for r in rows}
+    rows = table("institutions.tsv")  # plurals too: "devant les représentations diplomatiques de la Russie"
+    return phrase_regex([re.escape(r["noun"]) + "s?" for r in rows]), {r["noun"]: r["kind"] for r in rows}
 
 
 def claims(sentence_text: str, offset: int, after: int) -> list[Span]:
@@ -64,7 +64,7 @@ def target(sentence_text: str, offset: int, gaz: Gazetteer, event_country: Optio
     best = None
     for m in rx.finditer(sentence_text):
         noun = m.group().lower()
-        kind = kinds.get(noun, "domestic")
+        kind = kinds.get(noun) or kinds.get(noun[:-1], "domestic")
         tail = sentence_text[m.end():m.end() + 40]
         if kind == "foreign":
             iso = _state_after(tail, gaz)
@@ -78,11 +78,37 @@ def target(sentence_text: str, offset: int, gaz: Gazetteer, event_country: Optio
     for c in claim_spans:
         if re.match(r"(?:en\s+)?(?:soutien|soutenir|solidarité|hommage|défendre)", c.text, re.I):
             continue  # the people they stand with are not their target
-        for w in re.findall(r"[\w’'-]+", c.text):
-            iso = gaz.country_of(re.sub(r"^[lLdD]['’]", "", w)) if w[:1].isupper() or w[2:3].isupper() else None
+        tokens = re.findall(r"[\w’'-]+", c.text)
+        for k, w in enumerate(tokens):
+            if {"vers", "depuis"} & {fold(v) for v in tokens[max(0, k - 2):k]}:
+                continue  # "les extraditions vers la Chine": a destination, not who is aimed at
+            attacked = _attacked(tokens, k)
+            if attacked:  # "l'invasion de l'Ukraine": the state attacked is not the target, the attacker is
+                iso = gaz.adjective_country(w) if not w[:1].isupper() else None  # "l'invasion russe"
+            else:
+                iso = gaz.country_of(re.sub(r"^[lLdD]['’]", "", w)) if w[:1].isupper() or w[2:3].isupper() else None
             if iso and iso != event_country:
                 return Actor(c.text, iso, c.start, c.end)
     return best
+
+
+@lru_cache(maxsize=1)
+def _aggressions() -> dict[str, str]:
+    return {fold(r["noun"]): r["of"] for r in table("aggressions.tsv")}
+
+
+def _attacked(tokens: list[str], k: int) -> bool:
+    """Whether tokens[k] names the side attacked, or the attacker by its adjective ("l'invasion russe")."""
+    bare = [fold(re.sub(r"^[lLdD]['’]", "", v)) for v in tokens[max(0, k - 3):k + 1]]
+    *before, word = bare
+    for n, noun in enumerate(before):
+        of = _aggressions().get(noun)
+        if of is None:
+            continue
+        links = set(before[n + 1:]) | ({"de"} if re.match(r"^[dD]['’]", tokens[k]) else set())
+        if links & {"contre", "sur", "en"} or (of == "victim" and links & {"de", "du", "des"}) or not before[n + 1:]:
+            return True
+    return False
 
 
 def _state_after(tail: str, gaz: Gazetteer) -> Optional[str]:
