@@ -262,9 +262,9 @@ def test_du_jamais_vu_is_no_negation(run):
     assert [e.location.city for e in occurred(run(text, PUB))] == ["Clermont-Ferrand"]
 
 
-def test_a_flashback_in_the_pluperfect_sets_no_date_for_what_follows(run):
+def test_a_flashback_in_the_pluperfect_dates_its_paragraph_not_the_story(run):
     text = ("Plusieurs milliers de personnes ont manifesté samedi à Paris pour le droit au logement. "
-            "Dans la nuit de jeudi à vendredi, une cinquantaine de militants avaient investi un immeuble vide de Paris. "
+            "Dans la nuit de jeudi à vendredi, une cinquantaine de militants avaient investi un immeuble vide de Paris.\n"
             "En région, environ 600 personnes ont défilé à Lyon. Parmi les manifestants, Awa, mère de trois enfants, "
             "ne décolère pas.")
     got = {(e.location.city, e.mode): (e.date.start, e.size and e.size.best) for e in occurred(run(text, "2024-03-11"))}
@@ -306,3 +306,10 @@ def test_a_count_by_two_sources_opening_the_next_paragraph(run):
             "Un observatoire indépendant a évalué la foule à 275 000 personnes ; la police n'en a compté que 100 000.")
     (event,) = occurred(run(text, "2025-03-16"))
     assert (event.location.city, event.size.min, event.size.max) == ("Belgrade", 100000, 275000)
+
+
+def test_what_follows_a_flashback_in_its_paragraph_shares_its_day(run):
+    text = ("Le président a retiré dimanche sa réforme. La veille, le 1er mai, des milliers de Colombiens étaient encore "
+            "descendus dans la rue. A Bogota, plusieurs milliers de manifestants ont convergé vers la place Bolivar.")
+    (event,) = [e for e in occurred(run(text, "2021-05-02")) if e.location.city]
+    assert (event.location.city, event.date.start) == ("Bogotá", "2021-05-01")

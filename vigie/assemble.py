@@ -93,22 +93,24 @@ class ArticleAssembler:
         found = [(s, self._triggers(s)) for s in sentences]
         mentions: list[Mention] = []
         frame: Optional[dt.date] = None
-        flash: Optional[dt.date] = None  # the day of a story told in the pluperfect, before the main one
+        story: Optional[dt.date] = None  # the frame of the main story, back after a flashback's paragraph
+        flash_paragraph: Optional[int] = None
         main: Optional[dt.date] = None
         last: Optional[Mention] = None
         for s, trigs in found:
+            if flash_paragraph is not None and s.paragraph != flash_paragraph:
+                frame, flash_paragraph = story, None
             dates = [d for d in find_dates(s.text, self.pub, False, s.start) if not self._in_quote(d.start)]
             if main is None:
                 main = next((d.day for d in dates if d.day and self.pub and d.day <= self.pub), None)
-            back = any(_flashback(t) for t in trigs)
-            made = self._sentence_mentions(s, trigs, dates, (flash if back else None) or frame or main, last)
-            flash = flash if back else None
+            made = self._sentence_mentions(s, trigs, dates, frame or main, last)
             for m in made:
                 if m.status == "occurred" and m.day:
-                    if _flashback(m.trigger):
-                        flash = m.day  # what happened before the story: it dates the pluperfect that follows
+                    frame = m.day
+                    if _flashback(m.trigger):  # told in the pluperfect: it dates its own paragraph, not the story
+                        flash_paragraph = s.paragraph
                     else:
-                        frame = m.day
+                        story, flash_paragraph = m.day, None
             if made:
                 last = made[-1]
                 self.told.add(s.index)
