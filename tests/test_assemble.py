@@ -313,3 +313,17 @@ def test_what_follows_a_flashback_in_its_paragraph_shares_its_day(run):
             "descendus dans la rue. A Bogota, plusieurs milliers de manifestants ont convergé vers la place Bolivar.")
     (event,) = [e for e in occurred(run(text, "2021-05-02")) if e.location.city]
     assert (event.location.city, event.date.start) == ("Bogotá", "2021-05-01")
+
+
+def test_two_crowds_aimed_at_different_states_the_same_evening_are_two_events(run):
+    text = ("Mercredi soir, des milliers de personnes se sont rassemblées à Erevan pour réclamer la démission du Premier "
+            "ministre. Au même moment, plusieurs centaines de personnes se sont massées devant l'ambassade de Russie.")
+    got = sorted((e.location.city, e.target.country, e.size.best) for e in occurred(run(text, "2023-09-21")))
+    assert got == [("Yerevan", "AM", 3000), ("Yerevan", "RU", 300)]
+
+
+def test_a_protest_recalled_under_lorsque_days_before_the_report_is_part_of_it(run):
+    text = ("Samedi, des milliers de Libanais ont manifesté à Beyrouth. Le mouvement était parti dans la nuit de jeudi à "
+            "vendredi, lorsque plusieurs centaines de jeunes s'étaient rassemblés devant le Grand Sérail.")
+    got = sorted((e.location.city, e.date.start) for e in occurred(run(text, "2019-10-20")))
+    assert got == [("Beirut", "2019-10-17"), ("Beirut", "2019-10-19")]

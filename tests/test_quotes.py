@@ -240,3 +240,10 @@ def test_an_unnamed_speaker_is_none(run, text):
 ])
 def test_slogans_and_names_in_quotation_marks_are_not_quotes(run, text):
     assert not run(text, PUB).quotes
+
+
+def test_a_name_inside_an_entity_that_holds_its_role(run):
+    text = ("Le Premier ministre Saad Hariri s'est donné trois jours pour trouver une issue. « Nos partenaires doivent "
+            "nous donner une réponse claire », a-t-il déclaré.")
+    (q,) = run(text, PUB).quotes
+    assert q.speaker.text == "Saad Hariri"

@@ -29,6 +29,7 @@ FRAME_RELATIVE = {"la veille": -1, "l'avant-veille": -2, "l’avant-veille": -2,
 GATHERINGS = {"demonstration", "march", "vigil", "riot", "other"}
 NATIONWIDE = {"strike", "petition", "boycott"}
 BACKGROUND_DAYS = 30
+RECENT_DAYS = 7  # a protest recalled under "lorsque" this many days before the report is part of the story
 DEFINITE = {"la", "le", "l'", "l’", "les", "cette", "ce", "cet", "ces"}
 
 
@@ -52,6 +53,13 @@ class Mention:
     def key(self):
         where = self.place.city.geonameid if self.place.city else ("country", self.place.country)
         return where, self.day, _action(self.mode), self.status
+
+    def another_crowd(self, other: "Mention") -> bool:
+        """Two crowds counted apart and aimed at different states: a rally at the Russian embassy is not the
+        rally against the government held the same evening in the same town."""
+        a, b = self.target, other.target
+        return bool(self.size and other.size and a and b and a.text and b.text and a.country != b.country
+                    and self.sentence is not other.sentence)
 
 
 class ArticleAssembler:
@@ -173,6 +181,9 @@ class ArticleAssembler:
 
     def _sentence_mentions(self, s: Sentence, trigs: list[Trigger], dates: list[DateMention],
                            frame: Optional[dt.date], last: Optional[Mention]) -> list[Mention]:
+        for t in trigs:  # "Le mouvement était parti dans la nuit de jeudi, lorsque des jeunes s'étaient rassemblés": days ago
+            if t.recalled and self.pub and any(d.day and 0 <= (self.pub - d.day).days <= RECENT_DAYS for d in dates):
+                t.background = False
         recalled = [_clause(s, t) for t in trigs if t.background]  # "celle du 14 janvier, quand des milliers avaient..."
         trigs = [t for t in trigs if not t.background and not self._in_quotation(t.start)]
         sizes = [z for z in self._sizes(s) if not self._in_quote(z.start) and not _within(z.start, recalled)]
@@ -469,10 +480,11 @@ class ArticleAssembler:
             if m.strength == "agent" and same_place_day is not None:
                 _absorb(same_place_day, m)
                 continue
-            if k in events:
+            if k in events and not events[k].another_crowd(m):
                 _absorb(events[k], m)
                 continue
-            events[k] = m
+            if k not in events:
+                events[k] = m
             order.append(m)
         kept = []
         for e in order:

@@ -41,6 +41,7 @@ class Trigger:
     status: str = "occurred"  # occurred | planned
     background: bool = False
     refers_back: bool = False  # "ce rassemblement": the one just told
+    recalled: bool = False  # background because told under quand/lorsque in the pluperfect
 
     @property
     def start(self) -> int:
@@ -339,7 +340,7 @@ def _set_status(trig: Trigger, tok) -> None:
     governing = [tok.head] if tok.dep_ in {"xcomp", "ccomp"} else []  # "lorsque la réforme avait fait descendre..."
     attached = list(tok.children) if tok.pos_ == "NOUN" else []  # "la marche du 3 mars, quand ... avaient envahi"
     if (tok.pos_ == "VERB" and _recalled(tok)) or any(v.pos_ == "VERB" and _recalled(v) for v in [*attached, *governing]):
-        trig.background = True  # "la marche du 3 mars, quand des milliers de Nigériens avaient envahi..."
+        trig.background = trig.recalled = True  # "la marche du 3 mars, quand des milliers de Nigériens avaient envahi..."
     before = fold(trig.sentence.text[:max(0, trig.start - trig.sentence.start)])[-60:]
     for marker in map(fold, background):
         at = before.rfind(marker)

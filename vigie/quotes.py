@@ -14,6 +14,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Optional
 
+from spacy.tokens import Span as SpacySpan
+
 from .lexicon import fold, table, words
 from .parse import ParsedArticle, Sentence
 from .records import Quote, Speaker
@@ -50,6 +52,16 @@ def _capitalised(tok) -> bool:
     # not the first word of a sentence (spaCy's own sentence starts do not count: ours are the sentences)
     return tok.text[:1].isupper() and tok.pos_ in {"PROPN", "NOUN", "X", "ADJ"} and tok.i > 0 \
         and tok.doc[tok.i - 1].text not in {".", "!", "?", "…"}
+
+
+def _person_in(ent):
+    """The name at the end of a MISC entity that holds a role: "Premier ministre Saad Hariri"."""
+    k = len(ent)
+    while k > 0 and ent[k - 1].pos_ == "PROPN" and ent[k - 1].text[:1].isupper():
+        k -= 1
+    if 0 < k <= len(ent) - 2 and fold(ent[k - 1].lemma_) in _roles():
+        return SpacySpan(ent.doc, ent.start + k, ent.end, label="PER")
+    return None
 
 
 def _looks_like_person(ent) -> bool:
@@ -272,6 +284,8 @@ class Mentions:
             doc = self.parsed.ensure(sent).doc
             found = []
             for ent in doc.ents if doc is not None else ():
+                if ent.label_ == "MISC":
+                    ent = _person_in(ent) or ent
                 a, b = sent.start + ent.start_char, sent.start + ent.end_char
                 label = "PER" if ent.label_ == "MISC" and _looks_like_person(ent) else ent.label_
                 if label in {"PER", "ORG"} and not self.inside(a, b) \
