@@ -181,8 +181,11 @@ class ArticleAssembler:
 
     def _sentence_mentions(self, s: Sentence, trigs: list[Trigger], dates: list[DateMention],
                            frame: Optional[dt.date], last: Optional[Mention]) -> list[Mention]:
+        root = next((t for t in s.doc if t.dep_ == "ROOT"), None)
+        told_before = root is not None and any(c.dep_.startswith("aux") and c.lower_ in PLUPERFECT for c in root.children)
         for t in trigs:  # "Le mouvement était parti dans la nuit de jeudi, lorsque des jeunes s'étaient rassemblés": days ago
-            if t.recalled and self.pub and any(d.day and 0 <= (self.pub - d.day).days <= RECENT_DAYS for d in dates):
+            if t.recalled and told_before and self.pub and dates and all(
+                    d.day and 0 <= (self.pub - d.day).days <= RECENT_DAYS for d in dates):
                 t.background = False
         recalled = [_clause(s, t) for t in trigs if t.background]  # "celle du 14 janvier, quand des milliers avaient..."
         trigs = [t for t in trigs if not t.background and not self._in_quotation(t.start)]
