@@ -327,3 +327,25 @@ def test_a_protest_recalled_under_lorsque_days_before_the_report_is_part_of_it(r
             "vendredi, lorsque plusieurs centaines de jeunes s'étaient rassemblés devant le Grand Sérail.")
     got = sorted((e.location.city, e.date.start) for e in occurred(run(text, "2019-10-20")))
     assert got == [("Beirut", "2019-10-17"), ("Beirut", "2019-10-19")]
+
+
+def test_the_crowd_of_the_next_sentence_and_a_comment_in_the_present(run):
+    text = ("Ce matin, des dizaines de chalutiers ont bloqué l'entrée du port de Saint-Malo. Sur le quai, une centaine "
+            "de pêcheurs ont allumé des fumigènes. Les professionnels protestent contre le refus de Londres d'accorder "
+            "les licences. À Calais, une quarantaine de bateaux ont barré l'accès du port.")
+    got = sorted((e.location.city, e.mode, e.size and e.size.best, e.target.country)
+                 for e in occurred(run(text, "2021-11-26")))
+    assert got == [("Calais", "blockade", None, "GB"), ("Saint-Malo", "blockade", 100, "GB")]  # the story's target
+
+
+def test_where_violence_spread_and_the_night_from_saturday_to_sunday(run):
+    text = ("Samedi, des jeunes ont affronté les policiers à Trappes. La nuit suivante, de samedi à dimanche, les "
+            "violences ont repris à Trappes avant de s'étendre à Élancourt et à Guyancourt.")
+    got = sorted((e.location.city, e.date.start) for e in occurred(run(text, "2013-07-21")))
+    assert got == [("Guyancourt", "2013-07-20"), ("Trappes", "2013-07-20"), ("Élancourt", "2013-07-20")]
+
+
+def test_the_capital_after_its_name_and_riots_of_a_past_summer(run):
+    text = ("A Djakarta, des centaines de milliers d'Indonésiens ont manifesté dimanche au cœur de la capitale. Les "
+            "autorités redoutent une répétition des émeutes de l'été 2018 à Bassora.")
+    assert [e.location.city for e in occurred(run(text, "2023-11-06"))] == ["Jakarta"]

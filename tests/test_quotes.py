@@ -247,3 +247,11 @@ def test_a_name_inside_an_entity_that_holds_its_role(run):
             "nous donner une réponse claire », a-t-il déclaré.")
     (q,) = run(text, PUB).quotes
     assert q.speaker.text == "Saad Hariri"
+
+
+def test_an_organisation_the_recognizer_runs_on_and_a_verb_that_starts_like_la(run):
+    text = ("« Il s'agit d'une action d'avertissement », a indiqué le Comité national des pêches dans un communiqué. "
+            "« On nous balade depuis dix mois », lance Yannick Le Breton, patron d'un fileyeur.")
+    first, second = run(text, PUB).quotes
+    assert first.speaker.text == "Comité national des pêches"
+    assert second.speaker.text == "Yannick Le Breton" and second.speaker.role != "lance"

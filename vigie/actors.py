@@ -86,7 +86,9 @@ def target(sentence_text: str, offset: int, gaz: Gazetteer, event_country: Optio
             if attacked:  # "l'invasion de l'Ukraine": the state attacked is not the target, the attacker is
                 iso = gaz.adjective_country(w) if not w[:1].isupper() else None  # "l'invasion russe"
             else:
-                iso = gaz.country_of(re.sub(r"^[lLdD]['’]", "", w)) if w[:1].isupper() or w[2:3].isupper() else None
+                bare = re.sub(r"^[lLdD]['’]", "", w)
+                iso = (gaz.country_of(bare) or gaz.state_of_capital(bare)) if bare[:1].isupper() else None
+                # ("contre le refus de Londres": a capital stands for its government)
             if iso and iso != event_country:
                 return Actor(c.text, iso, c.start, c.end)
     return best

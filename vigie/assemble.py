@@ -218,15 +218,18 @@ class ArticleAssembler:
             if day and trig.status == "occurred" and self.pub and day > self.pub:
                 trig.status = "planned"
             own_crowd = any(z.crowd for z in sizes)
+            if trig.strength == "strong" and not trig_places and date is None and not own_crowd and last is not None \
+                    and _commentary(s.doc[trig.i]):
+                trig.strength = "agent"  # "Les pêcheurs protestent contre le refus de Londres": why, not one more event
             if last is not None and date is None and trig.refers_back:
-                _absorb(last, Mention(trig, s, last.place, None, last.day, trig.mode, trig.status, "agent"))
+                _absorb(last, self._about_last(trig, s, last, claim_spans))
                 continue  # "un diplomate a jugé ce rassemblement...": the one just told
             across = trig.mode in NATIONWIDE and bool(_nationwide_places().search(s.text))  # "dans plusieurs villes du pays"
             if not trig_places and last is not None and not own_crowd and not across and (
                     (trig.strength == "weak" and (trig.mode != "riot" or date is None))
                     or (date is None and trig.strength != "strong")):
                 # "Dimanche, la contestation s'est étendue": no place, no crowd, a word for the story so far
-                _absorb(last, Mention(trig, s, last.place, None, last.day, trig.mode, trig.status, "agent"))
+                _absorb(last, self._about_last(trig, s, last, claim_spans))
                 continue  # "des barricades ont été dressées": more about the last event
             if day is None and trig.status == "occurred":
                 day = frame
@@ -250,6 +253,13 @@ class ArticleAssembler:
             if m.trigger:
                 m.participants = actors.participants(m.trigger, self.is_demonym, self.gaz)
         return out
+
+    def _about_last(self, trig: Trigger, s: Sentence, last: Mention, claim_spans: list[Span]) -> Mention:
+        """What a sentence adds to the last event: its trigger, and whom it says the protest is aimed at
+        ("Les pêcheurs protestent contre le refus de Londres")."""
+        m = Mention(trig, s, last.place, None, last.day, trig.mode, trig.status, "agent", claims=claim_spans)
+        m.target = actors.target(s.text, s.start, self.gaz, last.place.country, claim_spans)
+        return m
 
     def _elliptical(self, s: Sentence, out: list[Mention], sizes: list[SizeMention],
                     claim_spans: list[Span]) -> list[Mention]:
@@ -416,6 +426,11 @@ class ArticleAssembler:
         if last is None or not any(z.crowd for z in sizes) or s.index - last.sentence.index > 3:
             return []
         if not places:
+            counted = [z for z in sizes if z.crowd and not z.same]
+            if last.size is None and counted and s.index - last.sentence.index == 1 and s.paragraph == last.sentence.paragraph:
+                # "des chalutiers ont fermé le port de Saint-Malo. Sur le quai, une centaine de pêcheurs..."
+                _absorb(last, Mention(None, s, last.place, None, last.day, last.mode, last.status, "agent", size=counted[0]))
+                return []
             sourced = [z for z in sizes if z.crowd and z.source]
             paired = sourced and sourced[0].min != sourced[0].max and self._opens_paragraph(s)  # a new paragraph's count
             if sourced and s.index - last.sentence.index == 1 and (s.paragraph == last.sentence.paragraph or paired):
@@ -620,6 +635,12 @@ def _coordinated(a: Trigger, b: Trigger) -> bool:
 
 
 PLUPERFECT = {"avait", "avaient", "était", "étaient"}
+
+
+def _commentary(tok) -> bool:
+    """A protest verb in the simple present with no place, day or count of its own comments on the story."""
+    return tok.pos_ == "VERB" and "Pres" in tok.morph.get("Tense") and not any(
+        c.dep_.startswith("aux") for c in tok.children) and "Part" not in tok.morph.get("VerbForm")
 
 
 def _flashback(trig: Optional[Trigger]) -> bool:

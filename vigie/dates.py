@@ -21,13 +21,14 @@ _WD = "|".join(WEEKDAYS)
 _MO = "|".join(MONTHS)
 _PART = r"(?:\s+(?:matin|soir|midi|après-midi|apres-midi|soirée|en\s+(?:début|fin)\s+(?:de\s+)?(?:matinée|soirée|journée|d'après-midi|après-midi)))?"
 DAY_RE = re.compile(
-    rf"(?<![\w-])(?:(?P<night>dans\s+la\s+nuit\s+d[ue]\s+)(?P<wd1>{_WD})\s+(?:à|au)\s+(?:{_WD})"
+    rf"(?<![\w-])(?:(?P<night>(?:dans\s+la\s+nuit\s+|nuit\s+)?d[ue]\s+)(?P<wd1>{_WD})\s+(?:à|au)\s+(?:{_WD})"
     rf"|(?P<this>(?:ce|dès\s+ce)\s+)?(?P<wd>{_WD})(?:\s+(?P<d1>\d{{1,2}})(?:er)?\s+(?P<m1>{_MO})(?:\s+(?P<y1>\d{{4}}))?)?{_PART}"
     rf"(?:\s+(?P<dir>dernier|prochain))?"
     rf"|(?P<d2>\d{{1,2}})(?:er)?[\s-]+(?P<m2>{_MO})(?:\s+(?P<y2>\d{{4}}))?"
     rf"|(?:en\s+|à\s+la\s+mi-|mi-|à\s+l'automne\s+|au\s+printemps\s+|à\s+l'été\s+|à\s+l'hiver\s+|en\s+début\s+d'année\s+)?"
     rf"(?P<m3>{_MO})\s+(?P<y3>\d{{4}})"
     rf"|(?:en|de|depuis)\s+(?P<y4>(?:19|20)\d\d)(?!\d|[ \u00a0\u202f]\d)"
+    rf"|(?:(?:de|à|depuis)\s+)?(?:l['’](?:été|hiver|automne)|(?:le|du|au)\s+printemps)\s+(?P<y5>(?:19|20)\d\d)"
     rf"|il\s+y\s+a\s+(?P<ago>\w+)\s+(?P<unit>jours?|semaines?|mois|ans?))(?![\w-])",
     re.IGNORECASE)
 NUMBERS = {"un": 1, "une": 1, "deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "six": 6, "sept": 7, "huit": 8,
@@ -110,8 +111,8 @@ def _resolve(m: re.Match, pub: Optional[dt.date], future: bool, offset: int) -> 
                 mention.day = _weekday(pub, wd, ahead, strict=bool(direction))
     elif g["m3"]:
         mention.approx = dt.date(int(g["y3"]), MONTHS[g["m3"].lower()], 1)
-    elif g["y4"]:
-        mention.approx = dt.date(int(g["y4"]), 1, 1)
+    elif g["y4"] or g["y5"]:  # "en 2018", "de l'été 2018"
+        mention.approx = dt.date(int(g["y4"] or g["y5"]), 1, 1)
     elif g["ago"] and pub:
         n = NUMBERS.get(g["ago"].lower()) or (int(g["ago"]) if g["ago"].isdigit() else None)
         unit = g["unit"].lower()

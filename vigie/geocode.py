@@ -119,6 +119,17 @@ class Gazetteer:
     def region_country(self, name: str) -> Optional[str]:
         return self.regions.get(fold(name))
 
+    def state_of_capital(self, name: str) -> Optional[str]:
+        """"Londres" -> GB: a capital standing for its government ("le refus de Londres")."""
+        if not hasattr(self, "_by_capital"):
+            self._by_capital = {fold(city.name): iso for iso in self.capitals
+                                for city in [self.capital_of(iso)] if city is not None}
+        for city in self.candidates(name):
+            iso = self._by_capital.get(fold(city.name))
+            if iso == city.country:
+                return iso
+        return None
+
     def capital_of(self, iso: str) -> Optional[City]:
         cands = [c for c in self.candidates(self.capitals.get(iso) or "") if c.country == iso]
         return max(cands, key=lambda c: c.population) if cands else None

@@ -29,6 +29,7 @@ DEMONSTRATIVES = {"celui", "celle", "ceux", "celles"}
 AROUND = {"est", "ouest", "nord", "sud", "banlieue", "agglomeration", "region", "peripherie", "environs"}
 PLACING = {"installer", "dresser", "placer", "situer", "ériger", "déployer", "poster", "garer", "stationner",
            "implanter", "établir", "dressé", "installé", "situé"}  # participles that say where a thing stands
+SPREADING = {"étendre", "propager", "gagner", "toucher", "atteindre", "essaimer", "déborder"}
 COMPASS = {"nord", "sud", "est", "ouest", "centre", "midi"}
 LIST_LINKS = {",", "et", "ou", "notamment", "dont", "comme", "puis", "ainsi", "que", "mais", "aussi", "(", ")"}
 
@@ -122,7 +123,7 @@ def _candidates(sentence: Sentence, gaz: Gazetteer, context: Counter, skip: tupl
         mention = _resolve(span, gaz, context, sentence.start)
         if mention is not None and not (mention.kind == "region" and _of_an_institution(doc, span)):
             cands.append((role, span, mention))
-    found = cands, _city_adjectives(sentence, gaz, context) + _capitals(sentence, gaz, context, skip)
+    found = cands, _city_adjectives(sentence, gaz, context) + _capitals(sentence, gaz, context, skip, cands)
     doc.user_data[key] = found
     return found
 
@@ -149,6 +150,8 @@ def governed_elsewhere(span, anchors: frozenset[int]) -> bool:
         if node.pos_ in {"VERB", "AUX"}:
             if node.dep_ == "acl" and node.lemma_.lower() in PLACING:
                 continue  # "les barrières installées devant le consulat à Istanbul": where things stand
+            if node.lemma_.lower() in SPREADING:
+                return False  # "les violences ont repris avant de s'étendre à Élancourt": where they went
             # "la manifestation organisée à Bruxelles" describes the protest; "scandant ... à Paris" does not;
             # "tandis qu'à Gomel des cortèges se formaient" is a protest clause of its own
             return node.dep_ in SUBORDINATE and not (node.dep_ == "acl" and node.head.i in anchors) \
@@ -179,13 +182,15 @@ CAPITAL = re.compile(r"(?:^|\b(?:à|dans|vers|sur|de|envahi|rempli|paralysé|gag
                      r"(?:toute\s+)?(la\s+capitale)(?:\s+([a-zéèêëàâçîïôû]+))?", re.I)
 
 
-def _capitals(sentence: Sentence, gaz: Gazetteer, context: Counter, skip):
+def _capitals(sentence: Sentence, gaz: Gazetteer, context: Counter, skip, named=()):
     """"dans la capitale (belge)": the capital of the country named, or of the article's country."""
     out = []
     for m in CAPITAL.finditer(sentence.text):
         start = sentence.start + m.start(1)
         if any(a <= start < b for a, b in skip):
             continue
+        if not m.group(2) and any(c.city and c.start - sentence.start < m.start(1) for _, _, c in named):
+            continue  # "A Djakarta, ... au cœur de la capitale": the town just named
         iso = gaz.national.get(fold(m.group(2))) if m.group(2) else None
         if m.group(2) and iso is None and m.group(2).lower() not in {"et", "où", "ou", "pour", "contre", "le", "la", "fédérale"}:
             continue  # "la capitale économique", "la capitale catalane" are not the country's capital

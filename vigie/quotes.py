@@ -293,6 +293,9 @@ class Mentions:
                     subject = any(t.dep_.startswith("nsubj") for t in ent) or ent.root.dep_.startswith("nsubj")
                     if label == "PER":
                         b = sent.start + _name_end(doc, ent.end)
+                    else:  # "le Comité national des pêches| dans un communiqué": the recognizer ran on
+                        cut = re.search(r"\s(?:dans|lors|sur|via|par)\s", self.parsed.text[a:b])
+                        b = a + cut.start() if cut else b
                     found.append(Mention(a, b, self.parsed.text[a:b], label, subject))
             self._of[sent.index] = found
         return self._of[sent.index]
@@ -511,5 +514,5 @@ def _role(text: str, m: Mention, offset: int = 0) -> Optional[str]:
         return appos.group(1).strip()
     head = text[max(0, m.start - offset - 90):m.start - offset]
     lead = re.search(r"(?:^|[,:.!?»\n]\s*|\b(?:a|par)\s+\w+\s+(?:\w+\s+)?|\b(?:[Pp]our|[Ss]elon)\s+)"
-                     r"((?:[Ll][ea]|[Ll]['’]|[Ss]on|[Ss]a)\s?[^,.;«»\"]{3,90}?)\s*,?\s*$", head)
+                     r"((?:[Ll][ea]\s|[Ll]['’]|[Ss]on\s|[Ss]a\s)[^,.;«»\"]{3,90}?)\s*,?\s*$", head)  # not "lance X"
     return lead.group(1).strip() if lead else None
