@@ -316,3 +316,20 @@ def test_a_judgement_of_the_authorities_and_honking_drivers(run):
             "orchestrées depuis l'étranger.")
     got = sorted((e.location.city or "", e.mode) for e in run(text, "2022-10-27").events)
     assert got == [("", "strike"), ("Saqqez", "march"), ("Tehran", "demonstration")]
+
+
+@pytest.mark.parametrize("text,expected", [
+    # the police's barriers, and the sit-in the police dismantled, are no new protest
+    ("Mardi, à Dacca, plus de 40 000 personnes ont tenté de marcher vers l'ambassade de France, avant d'être arrêtées "
+     "par des barrages.", [("march", "Dhaka")]),
+    ("Mercredi, 8 000 personnes ont marché jusqu'au siège du gouvernement à Bangkok. Dans la nuit de mercredi à jeudi, "
+     "les forces antiémeutes ont démantelé le sit-in.", [("march", "Bangkok")]),
+    # who speaks is no new protest
+    ("Des milliers de personnes ont défilé mercredi à Saqqez. « On lui a pris la vie », a lancé une manifestante de "
+     "Saqqez jointe par téléphone.", [("march", "Saqqez")]),
+    # a road cut by barricades is the protesters'
+    ("Lundi, des manifestants ont dressé des barricades à Port-au-Prince. Aux Gonaïves, la route nationale était coupée "
+     "par des barrages.", [("blockade", "Gonaïves"), ("riot", "Port-au-Prince")]),
+])
+def test_the_polices_barriers_a_dismantled_sit_in_and_a_speaker(run, text, expected):
+    assert sorted((e.mode, e.location.city) for e in run(text, PUB).events if e.status == "occurred") == expected

@@ -255,3 +255,12 @@ def test_an_organisation_the_recognizer_runs_on_and_a_verb_that_starts_like_la(r
     first, second = run(text, PUB).quotes
     assert first.speaker.text == "Comité national des pêches"
     assert second.speaker.text == "Yannick Le Breton" and second.speaker.role != "lance"
+
+
+def test_an_incise_with_a_complement_and_a_name_the_recognizer_reads_as_a_pronoun(run):
+    text = ("Mardi, des milliers d'opposants se sont rassemblés à Caracas à l'appel de María Corina Machado. « Nous ne "
+            "bougerons pas, a-t-elle lancé à la foule, tant que chaque vote n'aura pas été respecté. » « Aucun candidat "
+            "n'est venu nous voir », a déclaré Ceci Flores, fondatrice du collectif Madres Buscadoras de Sonora.")
+    first, second = run(text, PUB).quotes
+    assert first.speaker.text == "María Corina Machado" and first.text.startswith("Nous ne bougerons pas, a-t-elle")
+    assert second.speaker.text == "Ceci Flores"

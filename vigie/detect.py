@@ -23,6 +23,7 @@ OPEN_SPACES = {"rue", "place", "centre", "centre-ville", "avenue", "boulevard", 
                "esplanade", "artère", "parvis", "square", "carrefour", "chaussée"}
 RIGHTS = {"droit", "liberté", "interdiction"}
 ALLEGING = {"dénoncer", "condamner", "fustiger", "déplorer", "regretter", "qualifier", "imputer", "attribuer"}
+HELD_BACK = {"arrêter", "stopper", "contenir", "repousser", "empêcher", "retenir", "bloquer", "refouler"}
 JOINING = {"rejoindre", "regagner", "gagner", "grossir", "renforcer"}  # "pour rejoindre le sit-in"
 BREACHING = {"forcer", "franchir", "percer", "enfoncer", "contourner"}  # "forcer les barrages": the police's
 ROAD_NOUNS = {"autoroute", "route", "axe", "voie", "pont", "rocade", "périphérique", "tunnel", "port",
@@ -211,7 +212,18 @@ def _keep(trig: Trigger, tok, requires: str, is_demonym, has_crowd_size: bool) -
         return False  # "le droit de grève", "l'interdiction de manifester": a right, not an action
     if trig.strength == "agent" and any(c.lower_ == "parmi" for c in tok.children):
         return False  # "Parmi les manifestants, Fatou, mère de trois enfants": one of them, not the crowd
-    if tok.pos_ == "NOUN" and tok.dep_ == "obj" and tok.head.lemma_.lower() in JOINING:
+    if tok.pos_ == "NOUN" and tok.dep_ in {"obj", "nsubj:pass"} and tok.head.lemma_.lower() in DISPERSAL | {"démanteler", "déloger"} \
+            and any(c.lower_ in {"le", "la", "l'", "les", "ce", "cette"} for c in tok.children):
+        trig.strength, trig.refers_back = "agent", True  # "la police a démantelé le sit-in": the one told before
+    if trig.mode == "blockade" and tok.pos_ == "NOUN" and (
+            any(fold(c.lemma_) in _security() for c in tok.children if c.dep_ in {"nmod", "amod"})
+            or (any(c.lower_ == "par" for c in tok.children) and tok.head.lemma_.lower() in HELD_BACK)):
+        return False  # "arrêtés par des barrages", "des barrages de police": the police's
+    if trig.strength == "agent" and tok.dep_.startswith("nsubj") and _says(tok.head):
+        return False  # "a lancé une manifestante de Saqqez": who speaks, not a new protest
+    before = [t for t in doc[max(0, trig.i - 3):trig.i] if t.pos_ != "DET"]
+    if tok.pos_ == "NOUN" and ((tok.dep_ == "obj" and tok.head.lemma_.lower() in JOINING)
+                               or (before and before[-1].lemma_.lower() in JOINING)):
         trig.strength, trig.refers_back = "agent", True  # "pour rejoindre le sit-in": one told already
     if tok.pos_ == "NOUN" and tok.dep_ == "nmod" and tok.head.pos_ in {"NOUN", "PROPN"} and tok.head.text[:1].isupper() \
             and tok.head.i < tok.i:
@@ -244,6 +256,17 @@ def _keep(trig: Trigger, tok, requires: str, is_demonym, has_crowd_size: bool) -
                                                     or is_demonym(c.text) or c.lower_ in {"ils", "elles"})
                    for c in tok.children)
     return {"crowd": crowd_ok, "road": road_ok, "crowd_or_road": crowd_ok or road_ok}.get(requires, True)
+
+
+@lru_cache(maxsize=1)
+def _security() -> frozenset[str]:
+    return frozenset(fold(w) for w in words("security_forces.txt")) | {"policier", "militaire"}
+
+
+def _says(verb) -> bool:
+    from .quotes import _is_speech_verb  # one list of speech verbs (lexicons/quote_verbs.txt)
+
+    return verb.pos_ in {"VERB", "AUX"} and _is_speech_verb(verb)
 
 
 def _ne_before(doc, adverb) -> bool:

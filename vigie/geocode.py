@@ -146,7 +146,7 @@ class Gazetteer:
         total = sum(context.values()) or 1
 
         def score(c: City) -> float:
-            exact = 1.0 if c.name == name or fold(c.name) == fold(name) else 0.0
+            exact = 1.5 if c.name == name or fold(c.name) == fold(name) else 0.0  # a town's own name before an alias
             return (math.log10(c.population + 10) + exact + HOME_COUNTRIES.get(c.country, 0.0)
                     + 3.0 * context.get(c.country, 0) / total)
         best = max(cands, key=score)

@@ -33,7 +33,8 @@ PRONOUNS = {"il", "elle", "lui", "ils", "elles", "eux"}
 NAMED_INCISE = re.compile(r",\s*(?P<verb>(?:a|avait|ont|avaient)\s+[\w-]+|[\w-]+)\s+"
                           r"(?:(?:l[ea]|les|l['’])\s*[\w'’ -]{2,60}?,\s*)?"  # "a lancé la présidente de la FIQ, Julie Bouchard,"
                           r"(?P<name>[A-ZÉÈ][\w'’-]+(?:\s+(?:de\s+|d['’]|van\s+|von\s+|el-|al-|ben\s+)?[A-ZÉÈ][\w'’-]+)+)\s*[,)]")
-INCISE = re.compile(r",\s*(?P<verb>(?:a|avait|ont|avaient)-t-(?:il|elle|ils|elles)\s+\w+|\w+-(?:il|elle|ils|elles))\s*,")
+INCISE = re.compile(r",\s*(?P<verb>(?:a|avait|ont|avaient)-t-(?:il|elle|ils|elles)\s+\w+|\w+-(?:il|elle|ils|elles))"
+                    r"(?:\s+(?:à|au|aux|devant|sous|dans|en)\s+[\w'’ -]{2,30}?)?\s*,")  # ", a-t-elle lancé à la foule,"
 
 
 @dataclass
@@ -50,7 +51,7 @@ NAME_PARTICLES = {"de", "d'", "d’", "du", "van", "von", "der", "da", "dos", "e
 
 def _capitalised(tok) -> bool:
     # not the first word of a sentence (spaCy's own sentence starts do not count: ours are the sentences)
-    return tok.text[:1].isupper() and tok.pos_ in {"PROPN", "NOUN", "X", "ADJ"} and tok.i > 0 \
+    return tok.text[:1].isupper() and tok.pos_ in {"PROPN", "NOUN", "X", "ADJ", "PRON"} and tok.i > 0 \
         and tok.doc[tok.i - 1].text not in {".", "!", "?", "…"}
 
 
@@ -110,8 +111,8 @@ def _name_run(tokens) -> Optional[tuple[int, int]]:
         k += 1
         while k < len(tokens) and tokens[k].pos_ in {"NOUN", "ADJ"} and not tokens[k].text[:1].isupper():
             k += 1  # "la conseillère nationale bâloise"
-    if k >= len(tokens) or not _capitalised(tokens[k]) or tokens[k].pos_ not in {"PROPN", "NOUN", "X"}:
-        return None
+    if k >= len(tokens) or not _capitalised(tokens[k]) or tokens[k].pos_ not in {"PROPN", "NOUN", "X", "PRON"}:
+        return None  # (PRON: "a déclaré Ceci Flores")
     j = k
     while j + 1 < len(tokens) and (_capitalised(tokens[j + 1]) or (tokens[j + 1].lower_ in NAME_PARTICLES and j + 2 < len(tokens)
                                                                    and _capitalised(tokens[j + 2]))):
@@ -390,8 +391,10 @@ def _speaker_from(tokens, sent: Sentence, mentions: Mentions, qs: int) -> Option
     here = [m for m in mentions.of(sent) if span_start <= m.start < stop
             and not RECIPIENT.search(sent.text[:m.start - sent.start])]  # "a déclaré à l'AFP"
     person = [m for m in here if m.label == "PER"]
-    run = None if person else _name_run([t for t in tokens if sent.start + t.idx < stop])
-    if run is not None and not (here and here[0].end <= sent.start + tokens[run[0]].idx):
+    run = _name_run([t for t in tokens if sent.start + t.idx < stop])
+    if run is not None and not (here and here[0].start <= sent.start + tokens[run[0]].idx):
+        # a name right after the verb that the recognizer missed, before any it found ("Ceci Flores, fondatrice
+        # du collectif Madres Buscadoras"), or instead of an organisation after it
         a, b = sent.start + tokens[run[0]].idx, sent.start + tokens[run[1]].idx + len(tokens[run[1]])
         who = Mention(a, b, sent.doc.text[a - sent.start:b - sent.start], "PER", True)
         return Speaker(who.text, _role(sent.doc.text, who, sent.start), a, b)
