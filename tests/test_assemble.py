@@ -349,3 +349,10 @@ def test_the_capital_after_its_name_and_riots_of_a_past_summer(run):
     text = ("A Djakarta, des centaines de milliers d'Indonésiens ont manifesté dimanche au cœur de la capitale. Les "
             "autorités redoutent une répétition des émeutes de l'été 2018 à Bassora.")
     assert [e.location.city for e in occurred(run(text, "2023-11-06"))] == ["Jakarta"]
+
+
+def test_protests_around_the_world_are_no_countrys_and_the_cause_is_not_the_place(run):
+    text = ("Gaza : un week-end de mobilisation mondiale pour un cessez-le-feu\n"
+            "Des centaines de milliers de personnes ont manifesté samedi à travers le monde pour réclamer un cessez-le-feu "
+            "à Gaza. A Djakarta, des centaines de milliers d'Indonésiens ont envahi l'esplanade du Monas.")
+    assert [e.location.city for e in occurred(run(text, "2023-11-06"))] == ["Jakarta"]

@@ -377,6 +377,8 @@ class ArticleAssembler:
         """A sentence without a place goes on about the last event; an announced protest without
         one is the country's ("L'intersyndicale appelle à une nouvelle journée de mobilisation"),
         and so is one "dans plusieurs villes du pays"."""
+        if _worldwide().search(s.text):
+            return []  # "ont manifesté à travers le monde": in no one place
         if last is not None and not last.place.city and self._is_headline(last.sentence):
             last = None  # "Tarn : les parents occupent une école": the body says where (its dateline)
         if last is None:
@@ -402,7 +404,11 @@ class ArticleAssembler:
     def _country_place(self, s: Sentence, occurred: bool = False) -> list[PlaceMention]:
         """A country named in the sentence (not who called the protest), else the dateline's town
         for what happened, else the article's country."""
+        if _worldwide().search(s.text):
+            return []  # "à travers le monde": no one country
         text = re.split(r"\b[àaA] l['’]appel\b", s.text)[0]
+        for c in actors.claims(text, 0, 0):  # "pour réclamer un cessez-le-feu à Gaza": what they ask for, not where
+            text = text[:c.start] + " " * (c.end - c.start) + text[c.end:]
         town = dateline(self.parsed.text, self.gaz, self.context) if occurred else None
         for w in re.findall(r"[\w’'-]+", text):
             iso = self.gaz.country_of(w) if w[:1].isupper() else None
@@ -581,6 +587,11 @@ def _clause(s: Sentence, trig: Trigger) -> tuple[int, int]:
 def _celebration_words() -> tuple[frozenset[str], frozenset[str]]:
     return (frozenset(fold(w) for w in words("celebration.txt")),
             frozenset(fold(w) for w in words("celebration_sentence.txt")))
+
+
+@lru_cache(maxsize=1)
+def _worldwide() -> re.Pattern:
+    return phrase_regex(words("worldwide_places.txt"))
 
 
 @lru_cache(maxsize=1)
