@@ -126,7 +126,7 @@ class ArticleAssembler:
                 if dates and dates[0].day and self._is_frame(s, dates[0]) and dates[0].day <= (self.pub or dates[0].day):
                     frame = dates[0].day
             mentions.extend(made)
-        mentions = self._without_headline(mentions)
+        mentions = self._without_headline([m for m in mentions if m.place.country])
         _date_from_the_report(mentions)
         return self._build(self._merge(mentions))
 
@@ -377,8 +377,8 @@ class ArticleAssembler:
         """A sentence without a place goes on about the last event; an announced protest without
         one is the country's ("L'intersyndicale appelle à une nouvelle journée de mobilisation"),
         and so is one "dans plusieurs villes du pays"."""
-        if _worldwide().search(s.text):
-            return []  # "ont manifesté à travers le monde": in no one place
+        if _worldwide().search(s.text):  # "ont manifesté à travers le monde": in no one country; kept for what follows
+            return [PlaceMention(s.start, s.start, "", None, None, "world")]  # ("A Paris, ils étaient 29 000"), then dropped
         if last is not None and not last.place.city and self._is_headline(last.sentence):
             last = None  # "Tarn : les parents occupent une école": the body says where (its dateline)
         if last is None:

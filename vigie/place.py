@@ -41,7 +41,7 @@ class PlaceMention:
     text: str
     country: str
     city: Optional[City] = None
-    kind: str = "city"  # city | country | region
+    kind: str = "city"  # city | country | region | world (no one country: "à travers le monde")
 
 
 @lru_cache(maxsize=1)
