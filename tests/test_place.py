@@ -282,3 +282,13 @@ def test_where_the_protest_is(run, text, city):
 def test_a_letter_is_no_town(run):
     text = "Le ministre a dénoncé sur X les violences commises en marge du défilé de Bruxelles mardi."
     assert "Lexington" not in [e.location.city for e in run(text, "2024-03-13").events]
+
+
+@pytest.mark.parametrize("text,city", [
+    ("Au Venezuela, mardi, des dizaines de milliers d'opposants se sont rassemblés dans l'est de la capitale à l'appel "
+     "de l'opposition.", "Caracas"),
+    ("Au Maroc, mardi, des milliers de personnes ont manifesté dans la capitale marocaine.", "Rabat"),
+    ("Au Maroc, mardi, des milliers de personnes ont manifesté dans la capitale économique.", None),
+])
+def test_the_capital_and_a_capital_in_another_sense(run, text, city):
+    assert [e.location.city for e in run(text, "2024-03-13").events] == [city]

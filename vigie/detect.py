@@ -219,9 +219,10 @@ def _keep(trig: Trigger, tok, requires: str, is_demonym, has_crowd_size: bool) -
             any(fold(c.lemma_) in _security() for c in tok.children if c.dep_ in {"nmod", "amod"})
             or (any(c.lower_ == "par" for c in tok.children) and tok.head.lemma_.lower() in HELD_BACK)):
         return False  # "arrêtés par des barrages", "des barrages de police": the police's
-    if trig.strength == "agent" and tok.dep_.startswith("nsubj") and _says(tok.head):
-        return False  # "a lancé une manifestante de Saqqez": who speaks, not a new protest
     before = [t for t in doc[max(0, trig.i - 3):trig.i] if t.pos_ != "DET"]
+    if trig.strength == "agent" and ((tok.dep_.startswith("nsubj") and _says(tok.head))
+                                     or (before and _says(before[-1]))):
+        return False  # "a lancé une manifestante de Saqqez": who speaks, not a new protest
     if tok.pos_ == "NOUN" and ((tok.dep_ == "obj" and tok.head.lemma_.lower() in JOINING)
                                or (before and before[-1].lemma_.lower() in JOINING)):
         trig.strength, trig.refers_back = "agent", True  # "pour rejoindre le sit-in": one told already

@@ -39,7 +39,7 @@ class PlaceMention:
     start: int  # offsets in the article
     end: int
     text: str
-    country: str
+    country: Optional[str]
     city: Optional[City] = None
     kind: str = "city"  # city | country | region | world (no one country: "à travers le monde")
 
@@ -192,8 +192,9 @@ def _capitals(sentence: Sentence, gaz: Gazetteer, context: Counter, skip, named=
         if not m.group(2) and any(c.city and c.start - sentence.start < m.start(1) for _, _, c in named):
             continue  # "A Djakarta, ... au cœur de la capitale": the town just named
         iso = gaz.national.get(fold(m.group(2))) if m.group(2) else None
-        if m.group(2) and iso is None and m.group(2).lower() not in {"et", "où", "ou", "pour", "contre", "le", "la", "fédérale"}:
-            continue  # "la capitale économique", "la capitale catalane" are not the country's capital
+        if m.group(2) and iso is None and len(m.group(2)) > 3 and m.group(2).lower() != "fédérale" \
+                and re.search(r"(?:e|es|s)$", m.group(2).lower()):
+            continue  # "la capitale économique", "la capitale catalane" are not the country's capital ("à la capitale à")
         iso = iso or (context.most_common(1)[0][0] if context else None)
         city = gaz.capital_of(iso) if iso else None
         if city:
