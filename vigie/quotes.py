@@ -46,6 +46,7 @@ class Mention:
     subject: bool  # grammatical subject of its sentence
 
 
+HOLDER_WINDOW = 3  # sentences back where a role's holder is looked for ("a lancé le président élu")
 NAME_PARTICLES = {"de", "d'", "d’", "du", "van", "von", "der", "da", "dos", "el", "al", "ben", "bin", "ibn", "ould", "ag"}
 
 
@@ -459,7 +460,7 @@ def _holder_of(role, sent: Sentence, mentions: Mentions, qs: int) -> Optional[Me
     "Gérald Darmanin, ministre de l'Intérieur" for "le ministre". The person named nearest to the
     last earlier use of the role's word, within a sentence."""
     key = fold(role.lemma_)
-    for s in reversed(mentions.parsed.sentences[:sent.index + 1]):
+    for s in reversed(mentions.parsed.sentences[max(0, sent.index - HOLDER_WINDOW):sent.index + 1]):
         doc = mentions.parsed.ensure(s).doc
         if doc is None:
             continue
