@@ -294,6 +294,17 @@ def test_the_town_of_the_sentence_before_and_clashes_of_the_same_crowd(run):
         ("planned", "blockade", None)]
 
 
+def test_the_lede_sets_the_scene_for_the_next_paragraph(run):
+    text = ("Drapeaux et banderoles flottaient samedi sur le parvis de l'hôtel de ville, à Bordeaux, une semaine après "
+            "l'incendie qui a ravagé l'usine de Lormont.\n"
+            "Plusieurs centaines de salariés se sont rassemblés en fin de matinée pour réclamer le maintien de "
+            "leurs emplois.")
+    assert [(e.location.city, e.date.start) for e in occurred(run(text, "2024-03-11"))] == [("Bordeaux", "2024-03-09")]
+    # further on, a paragraph without a place no longer goes back to the lede's town
+    later = text.replace("\nPlusieurs", "\nLe préfet a reçu les élus lundi.\nPlusieurs")
+    assert [(e.location.city, e.location.country) for e in occurred(run(later, "2024-03-11"))] == [(None, "FR")]
+
+
 def test_the_same_scenes_elsewhere_are_more_events_of_the_same_kind(run):
     text = ("Dans la nuit de dimanche à lundi, des groupes de jeunes ont lancé des pierres sur les policiers à Douala. "
             "Des scènes similaires ont été signalées à Yaoundé et à Bafoussam.")

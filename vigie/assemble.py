@@ -391,14 +391,18 @@ class ArticleAssembler:
         return [last.place]
 
     def _town_before(self, s: Sentence, trig: Trigger) -> list[PlaceMention]:
-        """The town the sentence before, in the same paragraph, put the story in ("Le salon a ouvert samedi
-        à Paris. Quelques heures avant, des agriculteurs ont forcé les grilles"), for what happened there."""
+        """The town the sentence before, in the same paragraph or the lede, put the story in ("Le salon a
+        ouvert samedi à Paris. Quelques heures avant, des agriculteurs ont forcé les grilles"), for what
+        happened there."""
         if trig.status != "occurred" or s.index == 0 or _nationwide_places().search(s.text):
             return []
         prev = self.parsed.sentences[s.index - 1]
-        if prev.paragraph != s.paragraph or self._is_headline(prev):
+        lede = prev.index == 0 or (prev.index == 1 and self._is_headline(self.parsed.sentences[0]))
+        if self._is_headline(prev) or (prev.paragraph != s.paragraph and not lede):
             return []
         towns = [p for p in find_places(self.parsed.ensure(prev), self.gaz, self.context, self.quotes) if p.city]
+        if lede and towns:  # the lede sets the scene in the first town it names, whatever else it recalls
+            return towns[:1]
         return towns[-1:] if len({p.city.geonameid for p in towns}) == 1 else []
 
     def _country_place(self, s: Sentence, occurred: bool = False) -> list[PlaceMention]:
