@@ -143,6 +143,19 @@ def test_more_ways_to_tell_a_protest(run, text, mode, city):
     assert (event.mode, event.location.city) == (mode, city)
 
 
+def test_burning_tyres_in_a_day_of_protest_are_blockades(run):
+    text = ("Des milliers de personnes ont manifesté lundi à Abidjan contre la vie chère. Des jeunes ont mis le feu à "
+            "des pneus à Bouaké, et des pneus ont brûlé toute la nuit à Korhogo.")
+    got = sorted((e.mode, e.location.city) for e in run(text, "2023-05-24").events)
+    assert got == [("blockade", "Bouaké"), ("blockade", "Korhogo"), ("demonstration", "Abidjan")]
+
+
+def test_tyres_not_on_fire_tell_no_protest(run):
+    text = ("Des milliers de personnes ont manifesté lundi à Abidjan contre la vie chère, dont le prix des pneus a "
+            "flambé. À Bouaké, des pneus neufs ont été volés dans un entrepôt.")
+    assert [e.location.city for e in run(text, "2023-05-24").events] == ["Abidjan"]
+
+
 def test_mobilising_volunteers_is_not_a_protest(run):
     assert run("Le festival mobilise chaque année 700 bénévoles à Nantes.", "2023-05-24").events == []
 

@@ -25,6 +25,7 @@ RIGHTS = {"droit", "liberté", "interdiction"}
 ALLEGING = {"dénoncer", "condamner", "fustiger", "déplorer", "regretter", "qualifier", "imputer", "attribuer"}
 HELD_BACK = {"arrêter", "stopper", "contenir", "repousser", "empêcher", "retenir", "bloquer", "refouler"}
 JOINING = {"rejoindre", "regagner", "gagner", "grossir", "renforcer"}  # "pour rejoindre le sit-in"
+BURNING = {"brûler", "brûlé", "enflammer", "enflammé", "incendier", "feu", "flamber", "cramer"}  # "des pneus ont brûlé"
 BREACHING = {"forcer", "franchir", "percer", "enfoncer", "contourner"}  # "forcer les barrages": the police's
 ROAD_NOUNS = {"autoroute", "route", "axe", "voie", "pont", "rocade", "périphérique", "tunnel", "port",
               "raffinerie", "dépôt", "accès", "carrefour", "rond-point", "échangeur", "frontière", "gare",
@@ -256,7 +257,8 @@ def _keep(trig: Trigger, tok, requires: str, is_demonym, has_crowd_size: bool) -
         return any(c.dep_.startswith("nsubj") and (fold(c.lemma_) in crowd or fold(c.lemma_) in QUANTITY_HEADS
                                                     or is_demonym(c.text) or c.lower_ in {"ils", "elles"})
                    for c in tok.children)
-    return {"crowd": crowd_ok, "road": road_ok, "crowd_or_road": crowd_ok or road_ok}.get(requires, True)
+    burning = any(t.lemma_.lower() in BURNING for t in [tok.head, *tok.children, *tok.head.children])
+    return {"crowd": crowd_ok, "road": road_ok, "crowd_or_road": crowd_ok or road_ok, "burning": burning}.get(requires, True)
 
 
 @lru_cache(maxsize=1)

@@ -96,7 +96,7 @@ class TriggerForms:
     pattern: re.Pattern  # the surface forms of one trigger row
     strength: str
     mode: str
-    requires: str  # crowd | road | crowd_or_road | none
+    requires: str  # crowd | road | crowd_or_road | crowd_subject | burning | none
     verb: bool
     reflexive: bool
     key: str  # three folded letters every form has: a substring test spares the regex
@@ -202,6 +202,8 @@ def _may_satisfy(requires: str, text: str, found: set[str], has: dict[str, bool]
     from .geocode import gazetteer
 
     crowd_words, roads, dispersal = _needs()
+    if requires == "burning":  # "des pneus ont brûlé", "mis le feu à des pneus"
+        return bool(re.search(r"\b(?:brul|enflamm|incendi|flamb|feux?\b)", fold(text)))
     if "crowd" in requires and "crowd" not in has:
         has["crowd"] = bool(
             any(w in crowd_words or w.rstrip("sx") in crowd_words for w in found)
