@@ -131,6 +131,21 @@ def test_a_short_quotation_after_a_speech_verb_and_que(run):
     assert (q.speaker.text, q.speaker.role) == ("Olivier Véran", "le porte-parole du gouvernement")
 
 
+def test_a_few_words_quoted_as_the_object_of_a_speech_verb(run):
+    text = ("La porte-parole de l'opposition, Awa Ndiaye, a dénoncé une « dérive autoritaire ». Le ministre, Karim Bello, "
+            "a accusé les syndicats de « mauvaise foi », qualifiant les blocages d'« irresponsables ». Le collectif "
+            "Debout, lui, dénonce « un hold-up ».")
+    got = [(q.text, q.speaker and q.speaker.text) for q in run(text, PUB).quotes]
+    assert got == [("dérive autoritaire", "Awa Ndiaye"), ("mauvaise foi", "Karim Bello"),
+                   ("irresponsables", "Karim Bello"), ("un hold-up", "Debout")]
+
+
+def test_a_few_words_quoted_without_a_speaker_verb_are_terms(run):
+    text = ("Des manifestants identifiés comme « gilets jaunes » ont défilé derrière une banderole réclamant « du pain ». "
+            "La qualité « premium » du lait a été vantée par les éleveurs « bio ».")
+    assert run(text, PUB).quotes == []
+
+
 def test_a_role_after_the_verb_and_a_day(run):
     text = "« Nous appelons au calme », a déclaré dimanche le ministre de l'Intérieur, Antoine Diome."
     (q,) = run(text, PUB).quotes

@@ -208,7 +208,8 @@ def acronyms(text: str) -> dict[str, str]:
 def quotation_spans(text: str) -> list[tuple[int, int]]:
     """The quotations worth attributing: four words or more, or words followed by a speech verb."""
     return [s for s in find_quote_spans(text) if _said_before(text, s[0]) or (
-        not _titled(text, s[0], s[1]) and (_said(text, s[1]) or len(text[s[0]:s[1]].split()) >= MIN_WORDS))]
+        not _titled(text, s[0], s[1]) and (_said_shortly_before(text, s[0]) or _said(text, s[1])
+                                           or len(text[s[0]:s[1]].split()) >= MIN_WORDS))]
 
 
 def extract_quotes(article_id: str, parsed: ParsedArticle, published: Optional[str]) -> list[Quote]:
@@ -242,10 +243,31 @@ def _said(text: str, end: int) -> bool:
         not re.search(r",\s*(?:a|ont|avait|avaient|lui\s+a|s['’]est|se\s+sont)", m.group(0)))
 
 
+AUXILIARIES = {"a", "ont", "avait", "avaient", "aurait", "auraient", "a-t-il", "a-t-elle", "ont-ils", "ont-elles"}
+NOT_SUBJECTS = {"le", "la", "les", "l", "un", "une", "des", "du", "de", "d", "au", "aux", "ce", "cette", "ces", "son", "sa",
+                "ses", "leur", "leurs", "sur", "sous", "dans", "par", "pour", "en", "à", "avec", "sans"}
+
+
 def _said_before(text: str, start: int) -> bool:
     """... or when one comes before it: "a jugé que « la mobilisation s'essouffle »", "a lancé : « Assez ! »"."""
     m = re.search(r"([\w-]+)\s*(?:que\s+|qu['’]\s*|:\s*)[«“\"]\s*$", text[max(0, start - 40):start])
     return bool(m) and fold(m.group(1)).startswith(_verb_prefixes())
+
+
+def _said_shortly_before(text: str, start: int) -> bool:
+    """... or a few words before it, as a verb: "a dénoncé une « dérive autoritaire »", "qualifiant de
+    « prise d'otages » le boycott", "X dénonce « un hold-up »" (not "la qualité « premium »")."""
+    lead = text[max(0, start - 80):start].rstrip()[:-1]
+    tokens = re.findall(r"[\w’'-]+|[^\w\s’'-]", re.split(r"[.!?;:»”\"]", lead)[-1])
+    for k in range(len(tokens) - 1, max(-1, len(tokens) - 7), -1):
+        if not re.match(r"\w", tokens[k]):
+            return False  # a comma between: another clause
+        w, prev = fold(tokens[k]), (fold(tokens[k - 1]) if k else "")
+        present = w.endswith(("e", "ent")) and not w.endswith("ee") and prev and prev not in NOT_SUBJECTS  # "Le syndicat dénonce"
+        verb = any(w.startswith(p) and len(w) > len(p) for p in _verb_prefixes())  # "commente", not "comme"
+        if verb and (prev in AUXILIARIES or w.endswith("ant") or present):
+            return True
+    return False
 
 
 @lru_cache(maxsize=1)
@@ -329,6 +351,8 @@ def _attribute(sent: Sentence, qs: int, qe: int, mentions: Mentions, text: str, 
         if t.lower_ == "selon" and k + 1 < len(after):
             return _speaker_from(after[k + 1:], sent, mentions, qs), "selon"
         if _is_speech_verb(t) and any(x.text == "," for x in after[:k + 1]):
+            if t.lower_.endswith("ant") and not any(c.dep_.startswith("nsubj") for c in t.children):
+                break  # "de « mauvaise foi », qualifiant les blocages d'...": the same speaker goes on
             verb = _verb_text(doc, t)
             pron = _clitic(doc, t)
             if pron:
