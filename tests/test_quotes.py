@@ -140,6 +140,26 @@ def test_a_few_words_quoted_as_the_object_of_a_speech_verb(run):
                    ("irresponsables", "Karim Bello"), ("un hold-up", "Debout")]
 
 
+@pytest.mark.parametrize("text,speaker", [
+    ("« Comment voulez-vous qu'un instituteur enseigne le ventre vide ? » s'est indignée Awa Traoré, institutrice.",
+     "Awa Traoré"),
+    ("« On vient pour la musique, on repart avec des amis », sourit Issa, un commerçant venu de Kaolack.", "Issa"),
+    ("Un jeune homme a été tué. La gendarmerie parle d'un « accident survenu lors d'une course-poursuite ».",
+     "La gendarmerie"),
+    ("Dans un communiqué, l'ambassade de France à Dakar a dénoncé « une campagne de désinformation » et assuré "
+     "que Paris ne faisait que « protéger ses ressortissants ».", "l'ambassade de France à Dakar"),
+    ("La loi a été votée jeudi. Le ministre de la Santé a assuré que « les urgences resteront ouvertes cet été ».",
+     "Le ministre de la Santé"),
+    ("Parmi les manifestantes, Léa, 19 ans, tenait une pancarte. Pour elle : « Rien n'a changé depuis des années. »",
+     "Léa"),
+    ("Le maire, Paul Girard, a salué l'accord. Il a toutefois prévenu que sa commune se réservait le droit de "
+     "« contester devant les tribunaux tout nouveau projet ».", "Paul Girard"),
+])
+def test_speakers_said_in_more_ways(run, text, speaker):
+    quotes = run(text, PUB).quotes
+    assert quotes and all(q.speaker is not None and q.speaker.text == speaker for q in quotes), text
+
+
 def test_a_few_words_quoted_without_a_speaker_verb_are_terms(run):
     text = ("Des manifestants identifiés comme « gilets jaunes » ont défilé derrière une banderole réclamant « du pain ». "
             "La qualité « premium » du lait a été vantée par les éleveurs « bio ».")

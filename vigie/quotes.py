@@ -28,6 +28,8 @@ RECIPIENT = re.compile(r"\b(?:à|au|aux)\s+(?:l['’]|la\s+|le\s+|les\s+)?$", re
 # "Interrogé par l'AFP, un diplomate a jugé...": who asked is not who speaks
 INTERVIEWER = re.compile(r"\b(?:interrog|contact|joint|cit|sollicit|interview)\w*\s+par\s+(?:l['’]|la\s+|le\s+|les\s+)?$",
                          re.IGNORECASE)
+AGED = re.compile(r"\b([A-ZÉÈ][a-zà-ÿ]+(?:[ -][A-ZÉÈ][a-zà-ÿ]+)?),\s+(?:\d{1,3}|(?:vingt|trente|quarante|cinquante|"
+                  r"soixante|dix|onze|douze|treize|quatorze|quinze|seize)[a-z-]*)\s+ans\s*[,)]")  # not "Alep, dix ans après"
 PRONOUNS = {"il", "elle", "lui", "ils", "elles", "eux"}
 # « Nous ne reculerons pas, a lancé Moustapha Gaye, un des responsables, tant que... »
 NAMED_INCISE = re.compile(r",\s*(?P<verb>(?:a|avait|ont|avaient)\s+[\w-]+|[\w-]+)\s+"
@@ -321,6 +323,11 @@ class Mentions:
                         cut = re.search(r"\s(?:dans|lors|sur|via|par)\s", self.parsed.text[a:b])
                         b = a + cut.start() if cut else b
                     found.append(Mention(a, b, self.parsed.text[a:b], label, subject))
+            for m in AGED.finditer(sent.text):  # "Léa, 19 ans,": a person the recognizer may miss
+                a, b = sent.start + m.start(1), sent.start + m.end(1)
+                if not any(x.start <= a < x.end or a <= x.start < b for x in found) and not self.inside(a, b):
+                    found.append(Mention(a, b, m.group(1), "PER", False))
+            found.sort(key=lambda m: m.start)
             self._of[sent.index] = found
         return self._of[sent.index]
 
@@ -350,7 +357,9 @@ def _attribute(sent: Sentence, qs: int, qe: int, mentions: Mentions, text: str, 
             break
         if t.lower_ == "selon" and k + 1 < len(after):
             return _speaker_from(after[k + 1:], sent, mentions, qs), "selon"
-        if _is_speech_verb(t) and any(x.text == "," for x in after[:k + 1]):
+        ended = text[qs:qe].rstrip()[-1:] in "?!…" and all(  # "« ... ? » s'est indignée X"
+            x.text in QUOTE_MARKS or x.dep_.startswith(("aux", "expl")) or x.lower_ in {"s'", "s’", "se"} for x in after[:k])
+        if _is_speech_verb(t) and (ended or any(x.text == "," for x in after[:k + 1])):
             if t.lower_.endswith("ant") and not any(c.dep_.startswith("nsubj") for c in t.children):
                 break  # "de « mauvaise foi », qualifiant les blocages d'...": the same speaker goes on
             verb = _verb_text(doc, t)
@@ -364,15 +373,27 @@ def _attribute(sent: Sentence, qs: int, qe: int, mentions: Mentions, text: str, 
         if verb is None and next((t.text for t in reversed(before) if t.text not in QUOTE_MARKS), None) == ":":
             verb = _introducing_clause(before)  # "elle a présenté ses excuses dans un communiqué : « »"
         own = [m for m in mentions.of(sent) if m.end <= qs]
-        subj = [c for c in (verb.children if verb is not None else []) if c.dep_.startswith("nsubj")]
+        if verb is not None and any(t.i > verb.i and t.lower_ in {"que", "qu'", "qu’"} for t in before):
+            own = [m for m in own if m.end <= sent.start + verb.idx]  # "a assuré que Kigali ne faisait que « »"
+        subj = _subjects(verb) if verb is not None else []
+        if not before[0].is_punct and before[0].lower_ == "pour" and len(before) > 1 and before[1].lower_ in PRONOUNS:
+            return _resolve_pronoun(sent, mentions, qs), None  # "Pour elle : « ... »"
         if subj and subj[0].lower_ in PRONOUNS:  # "Battue, elle a affirmé :"
             return _resolve_pronoun(sent, mentions, qs), _verb_text(doc, verb)
         role_subject = next((c for c in subj if fold(c.lemma_) in _roles()), None)
+        if role_subject is not None and _definite(role_subject) and any(c.dep_ == "nmod" for c in role_subject.children) \
+                and not any(m.label == "PER" for m in own) and _first_use(role_subject, sent, text) \
+                and not any(m.label == "PER" for m in mentions.of(mentions.parsed.sentences[sent.index - 1])
+                            if sent.index):
+            return _noun_phrase(role_subject, sent, qs), _verb_text(doc, verb)  # "Le ministre de la Défense a assuré"
         if own and role_subject is not None and not any(m.label == "PER" for m in own):
             return _resolve_pronoun(sent, mentions, qs, role_subject), _verb_text(doc, verb)  # "Le leader de la CFDT a ajouté :"
         body = _body_of(subj[0], sent) if subj else None
         if body is not None:  # "La direction de Carrefour Belgique a assuré :"
             return body, _verb_text(doc, verb)
+        if subj and _definite(subj[0]) and fold(subj[0].lemma_) in _institutions() - _roles() and not any(
+                m.label == "PER" and m.subject for m in own):
+            return _noun_phrase(subj[0], sent, qs), _verb_text(doc, verb)  # "le ministère du Travail assure que"
         if own:
             person = [m for m in own if m.label == "PER"]
             pick = next((m for m in person if m.subject), None) or (person[-1] if person else own[-1])
@@ -436,22 +457,55 @@ def _speaker_from(tokens, sent: Sentence, mentions: Mentions, qs: int) -> Option
         return _resolve_pronoun(sent, mentions, qs, noun)  # "a déclaré le chef de l'Etat"
     definite = any(t.lower_ in {"l'", "la", "le", "les"} for t in tokens[:3])
     if noun is not None and definite and fold(noun.lemma_) in _institutions():
-        doc = sent.doc
-        end = noun.right_edge.i
-        while end > noun.i and (doc[end].is_punct or sent.start + doc[end].idx >= qs - 1 >= sent.start + noun.idx):
-            end -= 1  # "Selon la préfecture de police, « ... »": the words before the quotation
-        start = noun.left_edge.i
-        while start < noun.i and (doc[start].pos_ == "ADP" or doc[start].is_punct):
-            start += 1  # "Selon la préfecture"
-        phrase = doc[start:end + 1]  # "la préfecture de police", "le gouvernement"
-        if len(phrase) > 8:
-            phrase = sent.doc[noun.i:noun.i + 1]
-        return Speaker(phrase.text, None, sent.start + phrase.start_char, sent.start + phrase.end_char)
+        return _noun_phrase(noun, sent, qs)
     if noun is not None and fold(noun.lemma_) in _anaphors() and any(t.lower_ in {"l'", "la", "le"} for t in tokens[:3]):
         org = mentions.last_before(qs, "ORG", sent)
         if org:
             return Speaker(org.text, None, org.start, org.end)
     return None
+
+
+def _noun_phrase(noun, sent: Sentence, qs: int) -> Speaker:
+    """A body or a role as the speaker, when no one is named: "la préfecture de police", "le ministre de
+    la Défense"."""
+    doc = sent.doc
+    end = noun.right_edge.i
+    while end > noun.i and (doc[end].is_punct or sent.start + doc[end].idx >= qs - 1 >= sent.start + noun.idx
+                            or doc[end].pos_ in {"ADP", "DET", "CCONJ"}):
+        end -= 1  # "Selon la préfecture de police, « ... »": the words before the quotation
+    cut = next((t.i for t in doc[noun.i + 1:end + 1] if t.is_punct or t.lower_ in {"qui", "que", "dont", "où"}), None)
+    end = cut - 1 if cut is not None else end  # "le recteur de l'ULB, qui a rencontré..."
+    start = noun.left_edge.i
+    while start < noun.i and (doc[start].pos_ == "ADP" or doc[start].is_punct):
+        start += 1  # "Selon la préfecture"
+    phrase = doc[start:end + 1]  # "la préfecture de police", "le gouvernement"
+    if len(phrase) > 8:
+        phrase = sent.doc[noun.i:noun.i + 1]
+    return Speaker(phrase.text, None, sent.start + phrase.start_char, sent.start + phrase.end_char)
+
+
+def _first_use(role, sent: Sentence, text: str) -> bool:
+    """A role the article has not used before ("Le ministre de la Défense a assuré", no minister named
+    so far): it is all the text says of the speaker, unless a person was named just before ("Laurent
+    Berger était en tête. Le leader de la CFDT a ajouté"). Used again, it most often stands for a person
+    named with it earlier."""
+    words_ = {fold(role.text)} | {fold(c.text) for c in role.children if c.dep_ == "nmod"}
+    return not words_ & {fold(w) for w in re.findall(r"[\w’'-]+", text[:sent.start])}
+
+
+def _definite(noun) -> bool:
+    return any(c.dep_ == "det" and c.lower_ in {"l'", "l’", "la", "le", "les"} for c in noun.children)
+
+
+def _subjects(verb) -> list:
+    """The verb's subject, or that of the verb it goes on from: "a dénoncé ... et assuré que", "est revenu
+    sur ..., appelant à « »"."""
+    for _ in range(3):
+        subj = [c for c in verb.children if c.dep_.startswith("nsubj") or (c.dep_ == "expl:subj" and c.lower_ in PRONOUNS)]
+        if subj or verb.dep_ not in {"conj", "advcl", "xcomp"} or verb.head is verb:
+            return subj
+        verb = verb.head
+    return []
 
 
 def _introducing_clause(before):
