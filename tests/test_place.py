@@ -292,3 +292,10 @@ def test_a_letter_is_no_town(run):
 ])
 def test_the_capital_and_a_capital_in_another_sense(run, text, city):
     assert [e.location.city for e in run(text, "2024-03-13").events] == [city]
+
+
+def test_a_people_after_aux_is_who_the_protest_supports_not_where_it_is(run):
+    text = ("Des milliers de personnes se sont rassemblées vendredi à Amman. Les manifestants ont scandé des slogans de "
+            "soutien aux Palestiniens. À Irbid, 3 000 personnes ont défilé vendredi après la grande prière.")
+    got = sorted((e.location.city, e.location.country) for e in run(text, "2025-03-22").events)
+    assert got == [("Amman", "JO"), ("Irbid", "JO")]

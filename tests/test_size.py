@@ -136,3 +136,16 @@ def test_who_a_group_stands_for_and_a_family_are_not_the_crowd(text):
 def test_counts_claimed_by_organisers_and_by_the_police(text, lo, hi):
     (z,) = [z for z in find_sizes(text) if z.crowd]
     assert (z.min, z.max) == (lo, hi)
+
+
+def test_a_count_by_a_body_named_in_two_words_pairs_with_the_organisers():
+    (size,) = [s for s in find_sizes("Les organisateurs ont revendiqué 6 000 manifestants, la Garde civile en a compté 2.500.")
+               if s.crowd]
+    assert (size.min, size.max) == (2500, 6000)
+    assert not [s for s in find_sizes("Le collectif Jeunesse 2030, né sur les réseaux sociaux, a appelé au calme.")
+                if s.crowd]
+
+
+def test_people_arrested_after_adverbs_are_an_outcome_not_the_crowd():
+    assert not [s for s in find_sizes("Une vingtaine de personnes avaient alors été brièvement interpellées.") if s.crowd]
+    assert [s.best for s in find_sizes("Une centaine de personnes ont été rapidement dispersées.") if s.crowd] == [100]

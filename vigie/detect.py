@@ -25,6 +25,7 @@ RIGHTS = {"droit", "liberté", "interdiction"}
 ALLEGING = {"dénoncer", "condamner", "fustiger", "déplorer", "regretter", "qualifier", "imputer", "attribuer"}
 HELD_BACK = {"arrêter", "stopper", "contenir", "repousser", "empêcher", "retenir", "bloquer", "refouler"}
 JOINING = {"rejoindre", "regagner", "gagner", "grossir", "renforcer"}  # "pour rejoindre le sit-in"
+TIME_PREPOSITIONS = {"après", "avant", "pendant", "durant", "depuis", "dès", "lors", "jusqu'à", "à l'issue"}
 BURNING = {"brûler", "brûlé", "enflammer", "enflammé", "incendier", "feu", "flamber", "cramer"}  # "des pneus ont brûlé"
 BREACHING = {"forcer", "franchir", "percer", "enfoncer", "contourner"}  # "forcer les barrages": the police's
 ROAD_NOUNS = {"autoroute", "route", "axe", "voie", "pont", "rocade", "périphérique", "tunnel", "port",
@@ -138,8 +139,8 @@ def _other_sense(trig: Trigger, tok) -> bool:
     manifestation populaire" (lexicons/non_protest.txt)."""
     doc = trig.sentence.doc
     near = list(doc[max(0, trig.i - 2):trig.i]) + list(doc[trig.j:trig.j + 3]) + list(tok.children)
-    if tok.pos_ != "NOUN":
-        near = list(tok.children)  # "ont protesté contre l'arbitrage"
+    if tok.pos_ != "NOUN":  # "ont protesté contre l'arbitrage", not "ont défilé après la grande prière"
+        near = [c for c in tok.children if not any(g.dep_ == "case" and g.lower_ in TIME_PREPOSITIONS for g in c.children)]
     near = [t for t in near if not trig.i <= t.i < trig.j]
     if tok.dep_ in {"appos", "conj", "nmod"} and not any(c.dep_ == "case" for c in tok.children):
         near.append(tok.head)  # "le salon, grande manifestation populaire"

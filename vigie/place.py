@@ -273,8 +273,8 @@ def _role(doc, span, gaz: Gazetteer) -> Optional[str]:
             and p1 not in streets):
         return "place"  # "dans la cité Ettadhamen", "dans le quartier Bambeto"
     if p1 in LOCATIVE or p1 in {"a", "à"}:
-        if p2 in EXCLUDING:
-            return None
+        if p2 in EXCLUDING or (p1 in {"aux", "au"} and fold(span.text) in gaz.demonyms):
+            return None  # "de soutien aux Palestiniens": to the people, not in their country
         return "place"
     if p1 in EXCLUDING:
         return None

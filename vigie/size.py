@@ -23,8 +23,9 @@ _WORDS_RUN = rf"{_FIRST_WORD}(?:[\s-]+{_NUM_WORD})*(?<![\s-]et)"  # "vingt et un
 _DIGITS = r"\d{1,3}(?:[ \u00a0\u202f.]\d{3})+(?!\d|,\d)|\d+(?:,\d+)?"
 NUMBER = re.compile(rf"(?<![\w-])(?P<n>{_DIGITS}|{_WORDS_RUN})(?:\s+(?P<mult>millions?|milliards?|mille))?(?![\w-])",
                     re.IGNORECASE)
-OUTCOME_AFTER = re.compile(r"^\W*(?:[\w-]+\W+){0,2}?(?:(?:ont|sont|avaient|ont\s+été|sont\s+été|avaient\s+été)\s+)?"
-                           r"(?:interpellé|arrêté|blessé|tué|mort|décédé|hospitalisé|noyé|disparu)\w*", re.IGNORECASE)
+ADVERBS = r"(?:(?:alors|aussi|déjà|également|ensuite|finalement|encore|[\w]+ment)\s+)*"  # "avaient alors été brièvement"
+OUTCOME_AFTER = re.compile(r"^\W*(?:[\w-]+\W+){0,2}?(?:(?:ont|sont|avaient|étaient)\s+" + ADVERBS + r"(?:été\s+)?" + ADVERBS
+                           + r")?(?:interpellé|arrêté|blessé|tué|mort|décédé|hospitalisé|noyé|disparu)\w*", re.IGNORECASE)
 OUTCOME_BEFORE = re.compile(r"\b(?:interpellé|arrêté|blessé|tué|hospitalisé|évacué|verbalisé)e?s?\s+"
                             r"(?:au\s+moins\s+|plus\s+de\s+|près\s+de\s+|environ\s+)?$", re.IGNORECASE)
 # who a group stands for or a person's family, not who came: "qui représentent 420 000 employés", "mère de trois enfants"
@@ -143,7 +144,8 @@ def _counters() -> tuple[re.Pattern, re.Pattern]:
     compté 6 500 manifestants", "..., la préfecture du Rhône 3 200")."""
     nouns = "|".join(sorted((re.escape(w) for w in words("count_sources.txt")), key=len, reverse=True))
     who = (rf"(?:la|le|les|l['’])\s*(?:{nouns})(?:\s+(?:de|du|des|d['’])\s*(?:la\s+|l['’])?[\w'’-]+)?"
-           rf"|(?:la|le|l['’])\s*[A-Z][\w-]+|(?:un|une)\s+(?:{nouns})(?:\s+[\w-]+)?")  # "un observatoire indépendant"
+           rf"|(?:la|le|l['’])\s*(?-i:[A-ZÉ][\w-]+(?:\s+[a-zé][a-zé-]+)?)|(?:un|une)\s+(?:{nouns})(?:\s+[\w-]+)?")
+    # "un observatoire indépendant", "la Sécurité publique en a compté 1.500"
     after = re.compile(rf"^\s*[,(]?\s*(?:[\w'’]+\s*[,(]?\s*){{0,2}}?(?:pour|par)\s+({who})(?=\W)", re.I)
     counted = (r"(?:compté|dénombré|recensé|revendiqué|annoncé|avancé|évoqué|estimé"
                r"|évalué\s+(?:la\s+foule|la\s+participation|le\s+nombre\s+de\s+[\w-]+))")
