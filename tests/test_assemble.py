@@ -305,6 +305,26 @@ def test_the_lede_sets_the_scene_for_the_next_paragraph(run):
     assert [(e.location.city, e.location.country) for e in occurred(run(later, "2024-03-11"))] == [(None, "FR")]
 
 
+def test_a_count_told_before_the_protest_it_is_of(run):
+    text = ("Ils étaient 3 100 selon la police, 7 000 selon les syndicats. Hier, un long cortège a traversé le centre "
+            "de Tours contre la fermeture de la maternité.")
+    (event,) = occurred(run(text, "2024-03-13"))
+    assert (event.location.city, event.size.min, event.size.max) == ("Tours", 3100, 7000)
+
+
+def test_they_were_so_many_to_march(run):
+    text = "Ils étaient deux mille, selon la police, à marcher en silence samedi dans les rues de Lens."
+    (event,) = occurred(run(text, "2024-03-13"))
+    assert (event.location.city, event.mode, event.size.best, event.date.start) == ("Lens", "march", 2000, "2024-03-09")
+
+
+def test_the_crowd_of_a_past_march_recalled_in_a_relative_clause(run):
+    text = ("Samedi, 4 000 personnes ont défilé à Rennes. Maëlle, étudiante à Rennes 2, brandissait une pancarte "
+            "rappelant la grande marche de novembre 2019, qui avait réuni des dizaines de milliers de personnes à Paris.")
+    got = [(e.location.city, e.size.best) for e in occurred(run(text, "2024-03-13"))]
+    assert got == [("Rennes", 4000)]
+
+
 def test_the_same_scenes_elsewhere_are_more_events_of_the_same_kind(run):
     text = ("Dans la nuit de dimanche à lundi, des groupes de jeunes ont lancé des pierres sur les policiers à Douala. "
             "Des scènes similaires ont été signalées à Yaoundé et à Bafoussam.")

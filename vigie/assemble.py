@@ -77,6 +77,7 @@ class ArticleAssembler:
         self._trigger_cache: dict[int, list[Trigger]] = {}
         self._has_event: Optional[bool] = None
         self.told: set[int] = set()  # sentences that told an event; the others may add to the one before
+        self.lead_size: Optional[tuple[int, SizeMention]] = None  # "Elles étaient 4 200 selon la préfecture." then the event
 
     def has_event(self) -> bool:
         """Whether a trigger makes an event by itself: a strong one, or agents with a size or a
@@ -187,6 +188,10 @@ class ArticleAssembler:
             if t.recalled and told_before and self.pub and dates and all(
                     d.day and 0 <= (self.pub - d.day).days <= RECENT_DAYS for d in dates):
                 t.background = False
+        for prev, t in zip(trigs, trigs[1:]):  # "la grande marche de 2019, qui avait réuni des dizaines de milliers"
+            if prev.background and s.doc[prev.i].pos_ == "NOUN" and t.i - prev.j <= 6 and any(
+                    c.lower_ == "qui" and c.dep_.startswith("nsubj") for c in s.doc[t.i].children):
+                t.background = True  # that march's crowd
         recalled = [_clause(s, t) for t in trigs if t.background]  # "celle du 14 janvier, quand des milliers avaient..."
         trigs = [t for t in trigs if not t.background and not self._in_quotation(t.start)]
         sizes = [z for z in self._sizes(s) if not self._in_quote(z.start) and not _within(z.start, recalled)]
@@ -246,6 +251,9 @@ class ArticleAssembler:
                 out.append(Mention(trig, s, place, date, day, mode, trig.status, trig.strength,
                                    claims=claim_spans, sentences=[s]))
         self._give_sizes(out, sizes)
+        if self.lead_size and self.lead_size[0] == s.index - 1 and not self._opens_paragraph(s):
+            for m in out:
+                m.size = m.size or self.lead_size[1]
         out += self._elliptical(s, out, sizes, claim_spans)
         self._sizes_by_clause(s, out, sizes)
         for m in out:
@@ -433,6 +441,9 @@ class ArticleAssembler:
             date = min(dates, key=lambda d: d.start) if dates else None
             return [Mention(None, s, p, date, date.day if date else frame, last.mode, last.status, "weak", sentences=[s])
                     for p in places if p.city]
+        counted = [z for z in sizes if z.crowd and not z.same and (z.source or z.min != z.max)]
+        if last is None and counted and not places:
+            self.lead_size = (s.index, counted[0])  # a count told before the protest it is of
         if last is None or not any(z.crowd for z in sizes) or s.index - last.sentence.index > 3:
             return []
         if not places:

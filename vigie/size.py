@@ -126,7 +126,8 @@ def _mention(text, start, end, lo, hi, best, offset, is_demonym) -> SizeMention:
     crowd = _people_follow(after, is_demonym)
     if crowd is None and lo != hi and not re.match(r"\d", text[start:end].lstrip("qQuelpsdrèèeéàn ")):
         crowd = True  # "ils n'étaient qu'une cinquantaine": a vague count standing alone counts people
-    if crowd is False or OUTCOME_AFTER.match(after) or OUTCOME_BEFORE.search(before) or NOT_PRESENT_BEFORE.search(before):
+    named = re.fullmatch(r"\d{1,2}", text[start:end]) and re.search(r"\b[A-ZÉ][\w-]+\s$", before)  # "Rennes 2", "Paris 8"
+    if crowd is False or named or OUTCOME_AFTER.match(after) or OUTCOME_BEFORE.search(before) or NOT_PRESENT_BEFORE.search(before):
         # "la police a interpellé 12 personnes"
         return SizeMention(offset + start, offset + end, text[start:end], None, None, None, False)
     source = (re.match(r"^\s*[,(]?\s*(?:\w+\s*[,(]?\s*){0,2}(?:selon|d['’]après)\s+([^,;.)]+)", after)  # "2 500 personnes, selon la police"
