@@ -346,3 +346,21 @@ def test_a_judgement_of_the_authorities_and_honking_drivers(run):
 ])
 def test_the_polices_barriers_a_dismantled_sit_in_and_a_speaker(run, text, expected):
     assert sorted((e.mode, e.location.city) for e in run(text, PUB).events if e.status == "occurred") == expected
+
+
+def test_a_protest_noun_after_a_list_of_towns_is_no_body_name(run):
+    text = "À Sfax et à Gabès, des sit-in se sont également tenus lundi devant les facultés."
+    got = sorted((e.location.city, e.mode) for e in run(text, "2024-03-13").events)
+    assert got == [("Gabès", "sit-in"), ("Sfax", "sit-in")]
+
+
+def test_what_is_usual_is_not_a_protest(run):
+    text = "Les grèves sont récurrentes à Toliara, où le campus avait été fermé un mois en 2019."
+    assert run(text, "2024-03-13").events == []
+
+
+def test_y_in_the_main_clause_places_a_strike_voted_in_a_participle_clause(run):
+    text = ("Mardi, des centaines d'étudiants ont bloqué l'entrée de l'université de Toliara. Les cours y sont suspendus "
+            "depuis trois semaines, les étudiants ayant voté une grève illimitée.")
+    got = sorted((e.location.city, e.mode) for e in run(text, "2024-03-13").events)
+    assert got == [("Toliara", "blockade"), ("Toliara", "strike")]

@@ -323,7 +323,8 @@ class ArticleAssembler:
     def _anaphoric_place(self, s: Sentence, trig: Trigger) -> list[PlaceMention]:
         """"s'y sont mises en marche": y is the last town named before."""
         tok = s.doc[trig.i]
-        if not any(c.lower_ in {"y", "s'y"} or c.text.lower().endswith("'y") for c in tok.children) \
+        chain = [tok, *tok.ancestors]  # "Les cours y sont suspendus, les étudiants ayant voté une grève"
+        if not any(c.lower_ in {"y", "s'y"} or c.text.lower().endswith("'y") for t in chain for c in t.children) \
                 and not re.search(r"\by\b", s.text[max(0, trig.start - s.start - 12):trig.start - s.start]):
             return []
         for prev in reversed(self.parsed.sentences[:s.index]):

@@ -203,6 +203,10 @@ def _keep(trig: Trigger, tok, requires: str, is_demonym, has_crowd_size: bool) -
         return False  # "des civils bloqués à Alep": a state, not an action (but "Ils étaient deux mille à marcher")
     if tok.lemma_.lower() == "manifester" and any(c.dep_ == "obj" for c in tok.children):
         requires = "crowd"  # "manifester son soutien": expressing, unless a crowd does it
+    if tok.pos_ == "NOUN" and tok.dep_ == "nsubj" and tok.head.pos_ == "ADJ" and "Plur" in tok.morph.get("Number") \
+            and any(c.lower_ == "les" for c in tok.children) and any(
+            c.dep_ == "cop" and "Pres" in c.morph.get("Tense") for c in tok.head.children):
+        return False  # "Les grèves sont récurrentes à Ankatso": what is usual, not one protest
     if tok.pos_ == "NOUN" and any(c.lower_ in {"ce", "cet", "cette", "ces"} for c in tok.children):
         trig.strength, trig.refers_back = "agent", True  # "ce rassemblement": refers back, tells no new event
     if tok.pos_ == "NOUN" and tok.dep_ == "obj" and tok.head.lemma_.lower() in BREACHING:
@@ -229,7 +233,7 @@ def _keep(trig: Trigger, tok, requires: str, is_demonym, has_crowd_size: bool) -
                                or (before and before[-1].lemma_.lower() in JOINING)):
         trig.strength, trig.refers_back = "agent", True  # "pour rejoindre le sit-in": one told already
     if tok.pos_ == "NOUN" and tok.dep_ == "nmod" and tok.head.pos_ in {"NOUN", "PROPN"} and tok.head.text[:1].isupper() \
-            and tok.head.i < tok.i:
+            and tok.head.i < tok.i and not any(t.is_punct for t in doc[tok.head.i + 1:tok.i]):
         return False  # "l'Archive des rassemblements publics", "la Fédération des grévistes": a body's name
     if trig.strength == "weak" and tok.pos_ == "NOUN" and tok.dep_ == "nmod" and tok.head.pos_ == "NOUN" \
             and fold(tok.head.lemma_) not in _protest_nouns() and any(c.lower_ in {"la", "le", "l'", "les"} for c in tok.children):
