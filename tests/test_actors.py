@@ -114,6 +114,8 @@ def test_the_source_of_a_figure_is_not_a_participant(run):
     # a destination in the claim is not the target
     ("Dimanche, une foule immense a défilé à Hong Kong pour réclamer le retrait du projet de loi autorisant les "
      "extraditions vers la Chine.", "HK"),
+    # nor where a good comes from
+    ("Jeudi, deux mille personnes ont marché à Lomé contre la hausse du prix de l'essence importée du Ghana.", "TG"),
 ])
 def test_targets_in_claims(run, text, iso):
     (event,) = [e for e in run(text, "2022-02-25").events if e.status == "occurred"]

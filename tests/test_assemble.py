@@ -325,6 +325,13 @@ def test_the_crowd_of_a_past_march_recalled_in_a_relative_clause(run):
     assert got == [("Rennes", 4000)]
 
 
+def test_the_main_clause_dates_what_follows_not_the_start_of_the_strike(run):
+    text = ("Les écoles sont restées fermées ce mardi, au deuxième jour de la grève lancée lundi par les syndicats "
+            "d'enseignants. À Lomé, quelque 400 enseignants se sont rassemblés devant le ministère.")
+    got = sorted((e.mode, e.location.city, e.date.start) for e in occurred(run(text, "2024-03-13")))
+    assert got == [("demonstration", "Lomé", "2024-03-12"), ("strike", None, "2024-03-11")]
+
+
 def test_the_same_scenes_elsewhere_are_more_events_of_the_same_kind(run):
     text = ("Dans la nuit de dimanche à lundi, des groupes de jeunes ont lancé des pierres sur les policiers à Douala. "
             "Des scènes similaires ont été signalées à Yaoundé et à Bafoussam.")

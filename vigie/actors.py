@@ -57,6 +57,11 @@ def claims(sentence_text: str, offset: int, after: int) -> list[Span]:
     return out
 
 
+# words before a state in a claim that make it a destination or an origin
+ELSEWHERE = {"vers", "depuis", "provenance", "importe", "importes", "importee", "importees", "exporte", "exportes",
+             "exportee", "exportees", "venu", "venus", "venue", "venues", "originaire", "originaires", "transit"}
+
+
 def target(sentence_text: str, offset: int, gaz: Gazetteer, event_country: Optional[str],
            claim_spans: list[Span]) -> Optional[Actor]:
     """Who the protest is aimed at: an embassy's state, the state of a ministry, or a state in the claims."""
@@ -80,8 +85,8 @@ def target(sentence_text: str, offset: int, gaz: Gazetteer, event_country: Optio
             continue  # the people they stand with are not their target
         tokens = re.findall(r"[\w’'-]+", c.text)
         for k, w in enumerate(tokens):
-            if {"vers", "depuis"} & {fold(v) for v in tokens[max(0, k - 2):k]}:
-                continue  # "les extraditions vers la Chine": a destination, not who is aimed at
+            if ELSEWHERE & {fold(v) for v in tokens[max(0, k - 2):k]}:
+                continue  # "les extraditions vers la Chine", "du carburant importé du Nigeria": not who is aimed at
             attacked = _attacked(tokens, k)
             if attacked:  # "l'invasion de l'Ukraine": the state attacked is not the target, the attacker is
                 iso = gaz.adjective_country(w) if not w[:1].isupper() else None  # "l'invasion russe"

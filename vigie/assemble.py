@@ -120,6 +120,11 @@ class ArticleAssembler:
                         flash_paragraph = s.paragraph
                     else:
                         story, flash_paragraph = m.day, None
+            root = next((t for t in s.doc if t.dep_ == "ROOT"), None) if made else None
+            own = [d.day for d in dates if root is not None and d.day and d.day <= (self.pub or d.day)
+                   and _governs(s, root, d.start)] if flash_paragraph is None else []
+            if own and any(m.status == "occurred" for m in made):
+                frame = story = own[0]  # "restées vides ce mardi, au deuxième jour de la grève lancée lundi": Tuesday
             if made:
                 last = made[-1]
                 self.told.add(s.index)
