@@ -364,3 +364,10 @@ def test_y_in_the_main_clause_places_a_strike_voted_in_a_participle_clause(run):
             "depuis trois semaines, les étudiants ayant voté une grève illimitée.")
     got = sorted((e.location.city, e.mode) for e in run(text, "2024-03-13").events)
     assert got == [("Toliara", "blockade"), ("Toliara", "strike")]
+
+
+def test_a_participle_the_parser_hangs_on_another_noun_under_an_auxiliary_root(run):
+    text = ("Samedi, des milliers de personnes ont manifesté à Saqqez. Ce dimanche, plusieurs dizaines d'étudiants se "
+            "sont à leur tour rassemblés devant l'université de Tabriz.")
+    got = sorted((e.location.city, e.date.start) for e in run(text, "2022-09-19").events)
+    assert got == [("Saqqez", "2022-09-17"), ("Tabriz", "2022-09-18")]

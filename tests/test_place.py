@@ -299,3 +299,14 @@ def test_a_people_after_aux_is_who_the_protest_supports_not_where_it_is(run):
             "soutien aux Palestiniens. À Irbid, 3 000 personnes ont défilé vendredi après la grande prière.")
     got = sorted((e.location.city, e.location.country) for e in run(text, "2025-03-22").events)
     assert got == [("Amman", "JO"), ("Irbid", "JO")]
+
+
+def test_a_town_under_a_noun_under_an_adjective_is_not_where_people_stand(run):
+    text = ("Dimanche, plusieurs centaines de personnes se sont rassemblées devant le consulat de Russie à Lyon. Sur le "
+            "trottoir d'en face, une quinzaine de militants ont brandi des pancartes hostiles aux livraisons d'armes à Kiev.")
+    assert {e.location.city for e in run(text, "2025-02-24").events} == {"Lyon"}
+
+
+def test_a_road_at_the_entrance_of_a_town_is_there(run):
+    text = "Lundi, une vingtaine de manifestants ont coupé la route nationale à l'entrée de Kaolack."
+    assert [e.location.city for e in run(text, "2024-03-13").events] == ["Kaolack"]

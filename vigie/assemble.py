@@ -208,7 +208,8 @@ class ArticleAssembler:
         if len(trigs) > 1:  # "ont débrayé pour protester": the purpose is not one more action
             trigs = [t for t in trigs if not any(c.dep_ == "mark" and c.lower_ == "pour" for c in s.doc[t.i].children)] or trigs
         main = [t for t in trigs if t.strength == "strong"] or trigs  # "scandant des slogans hostiles à Paris"
-        anchors = frozenset(i for t in main for i in (*range(t.i, t.j), s.doc[t.i].head.i))
+        anchors = frozenset(i for t in main for i in (*range(t.i, t.j), s.doc[t.i].head.i)) or \
+            frozenset(t.i for t in s.doc if t.dep_ == "ROOT" and t.pos_ in {"VERB", "AUX"})  # no protest word: the main clause's places
         places = self._places(s, claim_spans, anchors)
         dates = [d for d in dates if not self._governed_elsewhere(s, d.start, anchors)]
         if not trigs:

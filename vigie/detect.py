@@ -198,7 +198,8 @@ def _keep(trig: Trigger, tok, requires: str, is_demonym, has_crowd_size: bool) -
     if tok.pos_ == "NOUN" and tok.dep_ in {"obj", "obl", "obl:arg", "obl:mod"} and any(
             c.dep_ == "advmod" and c.lower_ in {"pas", "jamais"} for c in tok.head.children):
         return False  # "la grève ne s'est pas accompagnée d'un cortège"
-    if tok.pos_ == "VERB" and tok.dep_ == "acl" and fold(tok.head.lemma_) not in crowd \
+    aux_root = any(t.dep_ == "ROOT" and t.pos_ == "AUX" for t in doc)  # "se sont à leur tour rassemblés": the parser
+    if tok.pos_ == "VERB" and tok.dep_ == "acl" and fold(tok.head.lemma_) not in crowd | QUANTITY_HEADS and not aux_root \
             and not any(c.dep_.startswith("aux") or (c.dep_ == "mark" and c.lower_ == "à") for c in tok.children):
         return False  # "des civils bloqués à Alep": a state, not an action (but "Ils étaient deux mille à marcher")
     if tok.lemma_.lower() == "manifester" and any(c.dep_ == "obj" for c in tok.children):

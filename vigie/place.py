@@ -131,10 +131,23 @@ def _candidates(sentence: Sentence, gaz: Gazetteer, context: Counter, skip: tupl
 SUBORDINATE = {"acl", "acl:relcl", "advcl", "ccomp", "csubj", "parataxis"}
 
 
+# adjectives whose complement takes "à": "des pancartes hostiles aux livraisons d'armes à Kiev" (not "la route
+# nationale à l'entrée de Kaolack")
+ADJECTIVES_WITH_A = {"hostile", "favorable", "oppose", "contraire", "solidaire", "fidele", "attache", "destine",
+                     "reserve", "consacre", "dedie", "relatif", "lie"}
+
+
 def governed_elsewhere(span, anchors: frozenset[int]) -> bool:
     """True when the first verb above the name heads a clause of its own ("civils bloqués à Alep")."""
     node = span[0]
     adjective = node.head
+    while adjective.pos_ == "NOUN" and adjective.i not in anchors and adjective.dep_ in {"nmod", "obl", "obl:arg", "obl:mod"} \
+            and adjective.head.i != adjective.i and adjective.head.pos_ in {"NOUN", "ADJ"}:
+        edge = adjective.left_edge.i
+        if edge > 0 and fold(span.doc[edge - 1].lemma_) in ADJECTIVES_WITH_A and span.doc[edge].lower_ in {"à", "au", "aux"}:
+            adjective = span.doc[edge - 1]  # "hostiles aux livraisons", however the parser hung it
+            break
+        adjective = adjective.head  # "des pancartes hostiles aux livraisons d'armes à Kiev"
     qualifies_protest = adjective.head.i in anchors and adjective.head.pos_ == "NOUN" \
         and fold(adjective.head.lemma_) in _heads()[0]
     if adjective.pos_ == "ADJ" and adjective.i not in anchors and not qualifies_protest:
