@@ -20,8 +20,9 @@ kept in a module global between tasks. Failures stay per article, as in the
 local engine. A worker that dies is first Dask's business: its task is
 retried on another worker (distributed.scheduler.allowed-failures, default 3).
 A partition that keeps killing workers (KilledWorker) is then extracted one
-article per task (`part-<key>-a<index>.parquet`); the article that still
-kills workers on its own is reported as failed, and a marker summary
+article per task (`part-<key>-a<index>.parquet`), one task per worker thread
+so that none waits on a worker about to die; an article killed is tried once
+more, and the one that still kills workers is reported as failed; a marker summary
 `_part-<key>.json` (counting those failures) closes the partition. A task
 that gives no result for `--timeout` seconds ends its worker process (see
 _Watchdog), which Dask then handles as a worker that died.
@@ -380,7 +381,8 @@ def run_dask(opts: BatchOptions, scheduler: Optional[str] = None, partition_size
 
         from distributed import KilledWorker
 
-        slots = max(2, 2 * sum(client.nthreads().values()))
+        threads = max(1, sum(client.nthreads().values()))
+        slots = max(2, 2 * threads)
         queue = iter(todo)
         first: deque = deque()   # single articles of partitions that kill workers go first
         split: dict = {}          # partition key -> {"left": sub keys not finished, "failed": [lines]}
@@ -428,6 +430,9 @@ def run_dask(opts: BatchOptions, scheduler: Optional[str] = None, partition_size
                 except KilledWorker as e:
                     if "parent" not in part:
                         split_partition(part)
+                    elif not part.get("retried"):
+                        # it may have died beside the article that kills workers, queued on the same worker
+                        first.appendleft(dict(part, retried=True))
                     else:
                         line = str(Failure(part["url"], f"worker died while extracting this article ({e.__class__.__name__})",
                                            article_id=part.get("article_id")))
@@ -452,7 +457,10 @@ def run_dask(opts: BatchOptions, scheduler: Optional[str] = None, partition_size
                     if "parent" in part:
                         sub_finished(part, None)
                 if not should_stop():
-                    while len(futures) < slots and submit_next():
+                    # while single articles of a killing partition are in play, one task per thread: none
+                    # waits on a worker that the article that kills workers is about to take down
+                    alone = first or any("parent" in p for p in futures.values())
+                    while len(futures) < (threads if alone else slots) and submit_next():
                         pass
             summary.interrupted = should_stop()
     finally:
