@@ -394,3 +394,11 @@ def test_protests_around_the_world_are_no_countrys_and_the_cause_is_not_the_plac
             "Des centaines de milliers de personnes ont manifesté samedi à travers le monde pour réclamer un cessez-le-feu "
             "à Gaza. A Djakarta, des centaines de milliers d'Indonésiens ont envahi l'esplanade du Monas.")
     assert [e.location.city for e in occurred(run(text, "2023-11-06"))] == ["Jakarta"]
+
+
+def test_a_protest_in_several_european_cities_is_no_one_countrys(run):
+    text = ("Des dizaines de milliers de personnes ont manifesté samedi dans plusieurs villes européennes pour réclamer "
+            "la levée des restrictions imposées par Israël.\nÀ Madrid, 30 000 personnes ont défilé. À Lisbonne, "
+            "quelques centaines de personnes se sont rassemblées devant l'ambassade d'Israël.")
+    got = sorted((e.location.city, e.location.country) for e in occurred(run(text, "2025-06-01")))
+    assert got == [("Lisbon", "PT"), ("Madrid", "ES")]
