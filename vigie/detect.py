@@ -198,9 +198,9 @@ def _keep(trig: Trigger, tok, requires: str, is_demonym, has_crowd_size: bool) -
     if tok.pos_ == "NOUN" and tok.dep_ in {"obj", "obl", "obl:arg", "obl:mod"} and any(
             c.dep_ == "advmod" and c.lower_ in {"pas", "jamais"} for c in tok.head.children):
         return False  # "la grève ne s'est pas accompagnée d'un cortège"
-    aux_root = any(t.dep_ == "ROOT" and t.pos_ == "AUX" for t in doc)  # "se sont à leur tour rassemblés": the parser
-    if tok.pos_ == "VERB" and tok.dep_ == "acl" and fold(tok.head.lemma_) not in crowd | QUANTITY_HEADS and not aux_root \
-            and not any(c.dep_.startswith("aux") or (c.dep_ == "mark" and c.lower_ == "à") for c in tok.children):
+    if tok.pos_ == "VERB" and tok.dep_ == "acl" and fold(tok.head.lemma_) not in crowd and fold(tok.head.lemma_) not in QUANTITY_HEADS \
+            and not any(c.dep_.startswith("aux") or (c.dep_ == "mark" and c.lower_ == "à") for c in tok.children) \
+            and not any(t.dep_ == "ROOT" and t.pos_ == "AUX" for t in doc):  # "se sont à leur tour rassemblés"
         return False  # "des civils bloqués à Alep": a state, not an action (but "Ils étaient deux mille à marcher")
     if tok.lemma_.lower() == "manifester" and any(c.dep_ == "obj" for c in tok.children):
         requires = "crowd"  # "manifester son soutien": expressing, unless a crowd does it
@@ -263,8 +263,9 @@ def _keep(trig: Trigger, tok, requires: str, is_demonym, has_crowd_size: bool) -
         return any(c.dep_.startswith("nsubj") and (fold(c.lemma_) in crowd or fold(c.lemma_) in QUANTITY_HEADS
                                                     or is_demonym(c.text) or c.lower_ in {"ils", "elles"})
                    for c in tok.children)
-    burning = any(t.lemma_.lower() in BURNING for t in [tok.head, *tok.children, *tok.head.children])
-    return {"crowd": crowd_ok, "road": road_ok, "crowd_or_road": crowd_ok or road_ok, "burning": burning}.get(requires, True)
+    if requires == "burning":  # "des pneus ont brûlé", "mis le feu à des pneus"
+        return any(t.lemma_.lower() in BURNING for t in [tok.head, *tok.children, *tok.head.children])
+    return {"crowd": crowd_ok, "road": road_ok, "crowd_or_road": crowd_ok or road_ok}.get(requires, True)
 
 
 @lru_cache(maxsize=1)

@@ -538,7 +538,10 @@ def _holder_of(role, sent: Sentence, mentions: Mentions, qs: int) -> Optional[Me
     "Gérald Darmanin, ministre de l'Intérieur" for "le ministre". The person named nearest to the
     last earlier use of the role's word, within a sentence."""
     key = fold(role.lemma_)
+    stem = key[:max(3, len(key) - 2)]  # "préside" for présidente, présidents: no parse where the word is not
     for s in reversed(mentions.parsed.sentences[max(0, sent.index - HOLDER_WINDOW):sent.index + 1]):
+        if stem not in fold(s.text):
+            continue
         doc = mentions.parsed.ensure(s).doc
         if doc is None:
             continue
