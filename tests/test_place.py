@@ -310,3 +310,11 @@ def test_a_town_under_a_noun_under_an_adjective_is_not_where_people_stand(run):
 def test_a_road_at_the_entrance_of_a_town_is_there(run):
     text = "Lundi, une vingtaine de manifestants ont coupé la route nationale à l'entrée de Kaolack."
     assert [e.location.city for e in run(text, "2024-03-13").events] == ["Kaolack"]
+
+
+@pytest.mark.parametrize("text", [
+    "Mardi, quelque 80 tracteurs ont bloqué l'autoroute A20 à hauteur de Montauban.",
+    "Mardi, quelque 80 tracteurs ont bloqué l'autoroute A20 au niveau de Montauban.",
+])
+def test_a_road_blocked_at_the_height_of_a_town_is_there(run, text):
+    assert [e.location.city for e in run(text, "2024-03-13").events] == ["Montauban"]
