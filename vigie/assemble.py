@@ -120,7 +120,7 @@ class ArticleAssembler:
                         flash_paragraph = s.paragraph
                     else:
                         story, flash_paragraph = m.day, None
-            root = next((t for t in s.doc if t.dep_ == "ROOT"), None) if made else None
+            root = _root(s) if made else None
             own = [d.day for d in dates if root is not None and d.day and d.day <= (self.pub or d.day)
                    and _governs(s, root, d.start)] if flash_paragraph is None else []
             if own and any(m.status == "occurred" for m in made):
@@ -178,7 +178,7 @@ class ArticleAssembler:
 
     def _is_frame(self, s: Sentence, d: DateMention) -> bool:
         """A date before the main verb sets the time of the sentences that follow ("Dimanche, ...")."""
-        root = next((t for t in s.doc if t.dep_ == "ROOT"), None)
+        root = _root(s)
         before = fold(s.text[:d.start - s.start])
         if any(fold(m) in before for m in words("background_markers.txt")):
             return False  # "Comme lors de l'acte 30, la semaine dernière, ..."
@@ -187,7 +187,7 @@ class ArticleAssembler:
 
     def _sentence_mentions(self, s: Sentence, trigs: list[Trigger], dates: list[DateMention],
                            frame: Optional[dt.date], last: Optional[Mention]) -> list[Mention]:
-        root = next((t for t in s.doc if t.dep_ == "ROOT"), None)
+        root = _root(s)
         told_before = root is not None and any(c.dep_.startswith("aux") and c.lower_ in PLUPERFECT for c in root.children)
         for t in trigs:  # "Le mouvement était parti dans la nuit de jeudi, lorsque des jeunes s'étaient rassemblés": days ago
             if t.recalled and told_before and self.pub and dates and all(
@@ -590,6 +590,10 @@ OTHER_DAY = re.compile(r"\b(?:celle|celui|celles|ceux)\s+(?:du|de\s+l['’]|d['�
 CLAUSE_BREAK = re.compile(r"\s*(?:[,;]\s*(?:et|mais|tandis\s+qu(?:e|['’])|alors\s+qu(?:e|['’])|quand|pendant\s+qu(?:e|['’]))\b"
                           r"|;|\s+et\s+(?=(?:(?:plus|près|moins)\s+d['’e]\s*|environ\s+|quelque\s+|au\s+moins\s+)?"
                           r"(?:\d|des\s+(?:dizaines|centaines|milliers)|plusieurs\s|quelques\s|une?\s+\w+aine|un\s+millier)))", re.I)
+
+
+def _root(s: Sentence):
+    return next((t for t in s.doc if t.dep_ == "ROOT"), None)
 
 
 def _clauses(s: Sentence) -> list[tuple[int, int]]:

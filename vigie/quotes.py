@@ -144,6 +144,12 @@ def _is_speech_verb(tok) -> bool:
 
 
 @lru_cache(maxsize=1)
+def _bodies() -> frozenset[str]:
+    """Institutions that are not a person's role: "le ministère", "la police" (not "le ministre")."""
+    return _institutions() - _roles()
+
+
+@lru_cache(maxsize=1)
 def _roles():
     return frozenset(fold(w) for w in words("role_nouns.txt"))
 
@@ -383,15 +389,14 @@ def _attribute(sent: Sentence, qs: int, qe: int, mentions: Mentions, text: str, 
         role_subject = next((c for c in subj if fold(c.lemma_) in _roles()), None)
         if role_subject is not None and _definite(role_subject) and any(c.dep_ == "nmod" for c in role_subject.children) \
                 and not any(m.label == "PER" for m in own) and _first_use(role_subject, sent, text) \
-                and not any(m.label == "PER" for m in mentions.of(mentions.parsed.sentences[sent.index - 1])
-                            if sent.index):
+                and not _person_just_before(sent, mentions):
             return _noun_phrase(role_subject, sent, qs), _verb_text(doc, verb)  # "Le ministre de la Défense a assuré"
         if own and role_subject is not None and not any(m.label == "PER" for m in own):
             return _resolve_pronoun(sent, mentions, qs, role_subject), _verb_text(doc, verb)  # "Le leader de la CFDT a ajouté :"
         body = _body_of(subj[0], sent) if subj else None
         if body is not None:  # "La direction de Carrefour Belgique a assuré :"
             return body, _verb_text(doc, verb)
-        if subj and _definite(subj[0]) and fold(subj[0].lemma_) in _institutions() - _roles() and not any(
+        if subj and _definite(subj[0]) and fold(subj[0].lemma_) in _bodies() and not any(
                 m.label == "PER" and m.subject for m in own):
             return _noun_phrase(subj[0], sent, qs), _verb_text(doc, verb)  # "le ministère du Travail assure que"
         if own:
@@ -489,8 +494,13 @@ def _first_use(role, sent: Sentence, text: str) -> bool:
     so far): it is all the text says of the speaker, unless a person was named just before ("Laurent
     Berger était en tête. Le leader de la CFDT a ajouté"). Used again, it most often stands for a person
     named with it earlier."""
-    words_ = {fold(role.text)} | {fold(c.text) for c in role.children if c.dep_ == "nmod"}
-    return not words_ & {fold(w) for w in re.findall(r"[\w’'-]+", text[:sent.start])}
+    before = fold(text[:sent.start])
+    return not any(re.search(rf"(?<![\w-]){re.escape(fold(t.text))}(?![\w-])", before)
+                   for t in [role, *(c for c in role.children if c.dep_ == "nmod")])
+
+
+def _person_just_before(sent: Sentence, mentions: Mentions) -> bool:
+    return sent.index > 0 and any(m.label == "PER" for m in mentions.of(mentions.parsed.sentences[sent.index - 1]))
 
 
 def _definite(noun) -> bool:
