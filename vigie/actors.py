@@ -194,7 +194,7 @@ def _recalled(text: str, m: re.Match) -> bool:
 
 
 @lru_cache(maxsize=1)
-def _outcome_patterns() -> dict[str, tuple[re.Pattern, re.Pattern]]:
+def _outcome_patterns() -> dict[str, tuple[re.Pattern, re.Pattern, re.Pattern]]:
     """Per outcome, "N personnes ont été interpellées" and "la police a interpellé N personnes"."""
     people = "|".join(sorted((re.escape(n) for n in words("crowd_nouns.txt") | {"individu", "policier", "gendarme"}),
                              key=len, reverse=True))
@@ -206,16 +206,17 @@ def _outcome_patterns() -> dict[str, tuple[re.Pattern, re.Pattern]]:
             rf"|(?:fait\s+état\s+d['’]une|une\s+seule)\s+(?:{pattern})", re.IGNORECASE)
         verb_first = re.compile(rf"\b(?:{pattern})\s+(?:au\s+moins\s+|plus\s+de\s+|près\s+de\s+|environ\s+)?"
                                 rf"{_NUM}\s+(?:{people})s?\b", re.IGNORECASE)
-        out[field] = (count_first, verb_first)
+        out[field] = (re.compile(pattern, re.IGNORECASE), count_first, verb_first)
     return out
 
 
 def outcome(text: str) -> Outcome:
     """Arrests, injured and killed counted in the text ("Dix-sept personnes ont été interpellées")."""
     result = Outcome()
-    for field, (count_first, verb_first) in _outcome_patterns().items():
+    for field, (word, count_first, verb_first) in _outcome_patterns().items():
         total = None
-        for m in [*count_first.finditer(text), *verb_first.finditer(text)]:
+        # both patterns need the word; searched for first, as the long patterns try every position
+        for m in [*count_first.finditer(text), *verb_first.finditer(text)] if word.search(text) else []:
             if _recalled(text, m):
                 continue
             raw = (m.group("n") or "un") if m.groupdict().get("n") else "un"

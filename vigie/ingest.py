@@ -167,8 +167,3 @@ def language_problem(text: str) -> Optional[str]:
     if fr < 0.08 * len(tokens) or (len(tokens) < 40 and fr < 2):
         return "not French"
     return None
-    fr = sum(t in FRENCH_WORDS for t in tokens)
-    en = sum(t in ENGLISH_WORDS for t in tokens)
-    if fr < 0.08 * len(tokens) or en > fr or (len(tokens) < 40 and fr < 2):
-        return "not French" + (" (looks like English)" if en > fr else "")
-    return None

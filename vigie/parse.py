@@ -75,14 +75,16 @@ def split_sentences(text: str) -> list[Sentence]:
         para_start = m.start()
         para = m.group()
         start, closer = 0, None
-        i = 0
-        while i < len(para):
-            c = para[i]
+        resume = 0  # after a sentence end, the marks that close it are skipped
+        for mark in _MARKS.finditer(para):  # only these characters can open, close or end anything
+            i, c = mark.start(), mark.group()
+            if i < resume:
+                continue
             if closer is None and c in OPENERS and (c != '"' or _opens(para, i)):
                 closer = OPENERS[c]
             elif closer is not None and c == closer:
                 closer = None
-                if para[:i].rstrip()[-1:] in ".!?…" and re.match(r" +[A-ZÉÈÀÂÎÔ]", para[i + 1:]):
+                if para[:i].rstrip()[-1:] in ".!?…" and _CAPITAL_NEXT.match(para, i + 1):
                     _add(out, text, para_start + start, para_start + i + 1, p)  # « Assez ! » Le cortège...
                     start = i + 1
             elif closer is None and c in ".!?…" and _ends_sentence(para, i):
@@ -90,12 +92,13 @@ def split_sentences(text: str) -> list[Sentence]:
                 while j < len(para) and para[j] in ".!?…»\"”)":
                     j += 1
                 _add(out, text, para_start + start, para_start + j, p)
-                start = j
-                i = j
-                continue
-            i += 1
+                start = resume = j
         _add(out, text, para_start + start, para_start + len(para), p)
     return out
+
+
+_MARKS = re.compile(r"[«»\"“”.!?…]")
+_CAPITAL_NEXT = re.compile(r" +[A-ZÉÈÀÂÎÔ]")
 
 
 def _opens(para: str, i: int) -> bool:
@@ -104,14 +107,15 @@ def _opens(para: str, i: int) -> bool:
 
 
 def _ends_sentence(para: str, i: int) -> bool:
-    rest = para[i + 1:]
-    if not rest.startswith(" ") and rest:
+    if i + 1 < len(para) and para[i + 1] != " ":
         return False
-    nxt = rest.lstrip(" »\"”)")
-    if nxt and not (nxt[0].isupper() or nxt[0] in "«\"“(-–—"):
+    k = i + 1
+    while k < len(para) and para[k] in " »\"”)":
+        k += 1
+    if k < len(para) and not (para[k].isupper() or para[k] in "«\"“(-–—"):
         return False
     if para[i] == ".":
-        word = re.search(r"([\w.\-°]+)$", para[:i])
+        word = re.search(r"([\w.\-°]+)$", para[max(0, i - 40):i])  # abbreviations are short
         if word and (word.group(1).lower() in ABBREVIATIONS or (len(word.group(1)) == 1 and word.group(1).isalpha())):
             return False
     return True
