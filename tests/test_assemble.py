@@ -142,6 +142,19 @@ def test_the_manifestation_of_a_festival_article_is_the_festival(run):
     assert run(text, PUB).events == []
 
 
+def test_a_manifestation_the_article_calls_cultural_elsewhere_is_that_festival(run):
+    text = ("Colmar : le film qui divise la critique\n"
+            "Les organisateurs de la manifestation ont dû refuser du monde pour le concert de clôture.\n"
+            "Cette manifestation culturelle, créée il y a 40 ans, se tient chaque été.")
+    assert run(text, PUB).events == []
+
+
+def test_a_sports_event_named_in_a_protest_article_leaves_its_protest_alone(run):
+    text = ("Les enseignants ont manifesté mardi à Lyon contre la réforme. La manifestation a réuni 2 000 "
+            "personnes selon la police.\nLa manifestation sportive prévue dimanche a été maintenue.")
+    assert [(e.location.city, e.size.best) for e in run(text, PUB).events] == [("Lyon", 2000)]
+
+
 def test_a_sports_meeting_that_gathered_participants_is_not_a_protest(run):
     text = ("Le championnat régional d'athlétisme a réuni 800 participants samedi à Nantes. "
             "Les organisateurs de la manifestation se félicitent d'une belle édition.")

@@ -164,6 +164,34 @@ def test_a_company_investing_millions_is_not_a_protest(run):
     assert run("La société Vectora a envahi le marché et investit 67 millions d'euros à Lille.", "2023-05-24").events == []
 
 
+@pytest.mark.parametrize("text", [
+    "Les transporteurs ont investi 112 millions d'euros à Metz l'an dernier.",
+    "À Agen, les agriculteurs ont investi des sommes considérables dans leurs serres.",
+])
+def test_people_who_invest_money_occupy_nothing(run, text):
+    assert run(text, "2023-05-24").events == []
+
+
+def test_people_who_invest_a_building_occupy_it(run):
+    events = run("Des militants ont investi mardi le siège du parti à Tunis.", "2023-05-24").events
+    assert [(e.mode, e.location.city) for e in events] == [("occupation", "Tunis")]
+
+
+@pytest.mark.parametrize("text", [
+    "Cette manifestation sportive, devenue un rendez-vous incontournable, mobilise près de 1 300 bénévoles à Annecy.",
+    "Le festival a mobilisé samedi 300 bénévoles à Lyon.",
+])
+def test_a_gathering_of_another_kind_does_not_protest(run, text):
+    # the second sentence's "la manifestation" would let a weak trigger make an event in the first
+    text += " Les organisateurs de la manifestation se félicitent d'une participation en hausse."
+    assert run(text, "2023-05-24").events == []
+
+
+def test_a_protest_that_gathered_people_is_one(run):
+    events = run("La manifestation a réuni samedi 3 000 personnes à Lyon contre la réforme.", "2023-05-24").events
+    assert [(e.location.city, e.size.best) for e in events] == [("Lyon", 3000)]
+
+
 def test_no_protest_took_place(run):
     assert run("Aucune manifestation n'a eu lieu dimanche à Alger, quadrillée par la police.", "2023-03-30").events == []
 

@@ -20,7 +20,7 @@ from .detect import Trigger, find_triggers
 from .geocode import Gazetteer, article_countries
 from .lexicon import fold, phrase_regex, words
 from .parse import ParsedArticle, Sentence
-from .prefilter import other_events, words_of
+from .prefilter import nouns_in_other_senses, other_events, words_of
 from .place import PlaceMention, dateline, find_places, governed_elsewhere
 from .records import Actor, DateSpan, Event, Evidence, Location, Outcome, Size, Span
 from .size import SizeMention, find_sizes
@@ -377,7 +377,8 @@ class ArticleAssembler:
 
     def _names_another_gathering(self, s: Sentence, trig: Trigger) -> bool:
         """"La manifestation" without a place of its own, told after a festival, a race or a fair
-        was named and before any protest was, is that gathering (a definite noun refers back)."""
+        was named and before any protest was, is that gathering (a definite noun refers back); so
+        is one of an article that calls its "manifestation" cultural or sporting somewhere."""
         tok = s.doc[trig.i]
         if tok.pos_ != "NOUN" or not any(c.lower_ in DEFINITE for c in tok.children):
             return False
@@ -386,7 +387,8 @@ class ArticleAssembler:
                 return False
             if words_of(prev.text) & other_events():
                 return True
-        return False
+        # "Les organisateurs de la manifestation ..." before "Cette manifestation culturelle ...": one sense per article
+        return trig.lemma in nouns_in_other_senses(self.parsed.text)
 
     def _inherited_place(self, s: Sentence, trig: Trigger, last: Optional[Mention]) -> list[PlaceMention]:
         """A sentence without a place goes on about the last event; an announced protest without

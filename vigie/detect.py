@@ -14,7 +14,7 @@ from typing import Optional
 
 from .lexicon import fold, table, words
 from .parse import Sentence
-from .prefilter import names_police, other_gatherings, words_of
+from .prefilter import names_police, other_events, other_gatherings, words_of
 
 QUANTITY_HEADS = {"dizaine", "centaine", "millier", "million", "vingtaine", "trentaine", "quarantaine",
                   "cinquantaine", "soixantaine", "quinzaine", "douzaine", "foule", "plupart"}
@@ -147,6 +147,16 @@ def _other_sense(trig: Trigger, tok) -> bool:
     return any(fold(t.lemma_) in _lists()[0] for t in near)
 
 
+def _another_gathering(sentence: Sentence, tok) -> bool:
+    """A noun for a gathering that is no protest: a festival, a race, or a protest word read in
+    another sense ("cette manifestation sportive")."""
+    if tok.pos_ != "NOUN":
+        return False
+    if fold(tok.lemma_) in other_events():
+        return True
+    return _lemma(tok) in _entries() and _other_sense(Trigger(sentence, tok.i, tok.i + 1, "", "", ""), tok)
+
+
 def _crowd_against_police(doc, is_demonym) -> bool:
     """Clashes with the police, a crowd on the other side."""
     crowd = _lists()[1]
@@ -202,6 +212,9 @@ def _keep(trig: Trigger, tok, requires: str, is_demonym, has_crowd_size: bool) -
             and not any(c.dep_.startswith("aux") or (c.dep_ == "mark" and c.lower_ == "à") for c in tok.children) \
             and not any(t.dep_ == "ROOT" and t.pos_ == "AUX" for t in doc):  # "se sont à leur tour rassemblés"
         return False  # "des civils bloqués à Alep": a state, not an action (but "Ils étaient deux mille à marcher")
+    if tok.pos_ == "VERB" and any(c.dep_ in {"nsubj", "nsubj:pass"} and _another_gathering(trig.sentence, c)
+                                  for c in tok.children):
+        return False  # "le festival mobilise 500 bénévoles", "cette manifestation sportive a réuni...": not a protest
     if tok.lemma_.lower() == "manifester" and any(c.dep_ == "obj" for c in tok.children):
         requires = "crowd"  # "manifester son soutien": expressing, unless a crowd does it
     if tok.pos_ == "NOUN" and tok.dep_ == "nsubj" and tok.head.pos_ == "ADJ" and "Plur" in tok.morph.get("Number") \
@@ -260,6 +273,9 @@ def _keep(trig: Trigger, tok, requires: str, is_demonym, has_crowd_size: bool) -
     if tok.lemma_.lower() == "mobiliser" and any(c.dep_ == "aux:pass" for c in tok.children):
         return False  # "soixante pompiers ont été mobilisés": sent, not protesting
     if requires == "crowd_subject":  # "des militants ont investi un immeuble", not "le groupe a investi 300 millions"
+        if any(c.dep_ in {"obj", "obl:arg"} and (c.like_num or any(g.dep_ == "nummod" for g in c.children)
+                                    or fold(c.lemma_) in AMOUNTS) for c in tok.children):
+            return False  # "les transporteurs investissent 112 millions d'euros": money, not a place
         return any(c.dep_.startswith("nsubj") and (fold(c.lemma_) in crowd or fold(c.lemma_) in QUANTITY_HEADS
                                                     or is_demonym(c.text) or c.lower_ in {"ils", "elles"})
                    for c in tok.children)
@@ -321,6 +337,9 @@ def _crowd_subject(tok, crowd, is_demonym) -> bool:
         if c.lower_ in {"ils", "elles"} or c.like_num:
             return True
     return False
+
+
+AMOUNTS = {"million", "milliard", "euro", "dollar", "franc", "somme", "argent", "fonds", "budget", "capital"}
 
 
 def _is_road(tok) -> bool:

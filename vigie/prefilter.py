@@ -100,6 +100,7 @@ class TriggerForms:
     verb: bool
     reflexive: bool
     key: str  # three folded letters every form has: a substring test spares the regex
+    form: str  # the row's form, as detect.py's triggers name it
 
 
 @lru_cache(maxsize=1)
@@ -112,7 +113,7 @@ def trigger_forms() -> tuple[re.Pattern, tuple[TriggerForms, ...]]:
         if found:
             pat, verb, key = found
             rows.append(TriggerForms(re.compile(r"(?<!\w)(?:" + pat + r")(?!\w)"), row["strength"], row["mode"],
-                                     row["requires"], verb, row["form"].startswith("se "), key))
+                                     row["requires"], verb, row["form"].startswith("se "), key, row["form"]))
     gate = re.compile(r"(?<!\w)(?:" + "|".join(r.pattern.pattern[len(r"(?<!\w)(?:"):-len(r")(?!\w)")] for r in rows)
                       + r")(?!\w)")
     return gate, tuple(rows)
@@ -219,14 +220,37 @@ def _may_satisfy(requires: str, text: str, found: set[str], has: dict[str, bool]
 
 
 def _kept(row: TriggerForms, m: re.Match, lower: str) -> bool:
-    before = [fold(w) for w in re.findall(r"\w+", lower[max(0, m.start() - 40):m.start()])]
-    after = [fold(w) for w in re.findall(r"\w+", lower[m.end():m.end() + 40])]
+    before, after = _words_around(m, lower)
     if row.reflexive and not set(before[-3:]) & REFLEXIVE:
         return False  # "l'exposition réunit 200 œuvres": réunir, not se réunir
     if row.verb:
         participle = m.group().endswith(("é", "ée", "és", "ées"))
         return not (participle and before and before[-1] in DETERMINERS)  # "le marché" is not marcher
-    return not set(before[-2:] + after[:3]) & _other_senses()  # "manifestation sportive"
+    return not _beside_other_sense(before, after)  # "manifestation sportive"
+
+
+def _words_around(m: re.Match, lower: str) -> tuple[list[str], list[str]]:
+    return ([fold(w) for w in re.findall(r"\w+", lower[max(0, m.start() - 40):m.start()])],
+            [fold(w) for w in re.findall(r"\w+", lower[m.end():m.end() + 40])])
+
+
+def _beside_other_sense(before: list[str], after: list[str]) -> bool:
+    return bool(set(before[-2:] + after[:3]) & _other_senses())
+
+
+def nouns_in_other_senses(text: str) -> frozenset[str]:
+    """The trigger nouns an article uses somewhere in another sense ("cette manifestation
+    culturelle"): one sense per article, so its bare "la manifestation" is that gathering too."""
+    lower, folded = text.lower(), fold(text)
+    found = set()
+    for row in trigger_forms()[1]:
+        if row.verb or row.key not in folded:
+            continue
+        for m in row.pattern.finditer(lower):
+            if _beside_other_sense(*_words_around(m, lower)):
+                found.add(row.form)
+                break
+    return frozenset(found)
 
 
 def mark_candidates(sentences: list["Sentence"], quotations: list[tuple[int, int]]) -> bool:
