@@ -299,3 +299,24 @@ def test_an_incise_with_a_complement_and_a_name_the_recognizer_reads_as_a_pronou
     first, second = run(text, PUB).quotes
     assert first.speaker.text == "María Corina Machado" and first.text.startswith("Nous ne bougerons pas, a-t-elle")
     assert second.speaker.text == "Ceci Flores"
+
+
+@pytest.mark.parametrize("text,speaker", [
+    # the last person named is a man: "elle" is the woman before him, told by her role's determiner
+    ("A quatre jours de l'élection, la candidate du parti au pouvoir, Claudia Sheinbaum, a rencontré le président "
+     "Andrés Manuel López Obrador au palais national. « Nous continuerons la transformation », a-t-elle lancé.",
+     "Claudia Sheinbaum"),
+    # by her first name
+    ("Anne Hidalgo a reçu Emmanuel Macron à l'Hôtel de ville. « Paris sera prête », a-t-elle assuré.", "Anne Hidalgo"),
+    # by a title, and a man for "il"
+    ("Le débat a opposé M. Kowalczyk à Mme Durand dans la salle des fêtes. « Le combat continue », a-t-il lancé.",
+     "M. Kowalczyk"),
+    # a surname alone, whose first name is given earlier in the article
+    ("Sophie Martin dirige le collectif depuis 2019. Mardi, Martin a accueilli le préfet Jacques Roux devant la "
+     "mairie. « Nous ne céderons pas », a-t-elle dit.", "Martin"),
+    # a person whose gender nothing tells is not passed over; the man named after is
+    ("Le débat a opposé Kaleb Osei à Jacques Roux. « Nous ne céderons pas », a-t-elle dit.", "Kaleb Osei"),
+])
+def test_a_pronoun_goes_to_the_last_person_of_its_gender(run, text, speaker):
+    (q,) = run(text, PUB).quotes
+    assert q.speaker is not None and q.speaker.text.endswith(speaker)

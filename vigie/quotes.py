@@ -16,6 +16,7 @@ from typing import Optional
 
 from spacy.tokens import Span as SpacySpan
 
+from .gender import gender_in_article, pronoun_gender
 from .lexicon import fold, table, words
 from .parse import ParsedArticle, Sentence
 from .records import Quote, Speaker
@@ -337,9 +338,9 @@ class Mentions:
             self._of[sent.index] = found
         return self._of[sent.index]
 
-    def last_before(self, pos: int, label: str, sent: Sentence) -> Optional[Mention]:
+    def last_before(self, pos: int, label: str, sent: Sentence, fits=lambda m: True) -> Optional[Mention]:
         for s in reversed(self.parsed.sentences[:sent.index + 1]):
-            found = [m for m in self.of(s) if m.label == label and m.end <= pos]
+            found = [m for m in self.of(s) if m.label == label and m.end <= pos and fits(m)]
             if found:
                 return found[-1]
         return None
@@ -349,7 +350,7 @@ def _attribute(sent: Sentence, qs: int, qe: int, mentions: Mentions, text: str, 
     doc = sent.doc
     incise = INCISE.search(text[qs:qe])
     if incise:  # « Nous resterons, a-t-il dit, jusqu'au bout »
-        return _resolve_pronoun(sent, mentions, qs), incise.group("verb")
+        return _resolve_pronoun(sent, mentions, qs, pronoun=incise.group("verb").split()[0]), incise.group("verb")
     named = NAMED_INCISE.search(text[qs:qe])
     if named and fold(named.group("verb").split()[-1]).startswith(_verb_prefixes()):
         a, b = qs + named.start("name"), qs + named.end("name")
@@ -371,7 +372,7 @@ def _attribute(sent: Sentence, qs: int, qe: int, mentions: Mentions, text: str, 
             verb = _verb_text(doc, t)
             pron = _clitic(doc, t)
             if pron:
-                return _resolve_pronoun(sent, mentions, qs), verb
+                return _resolve_pronoun(sent, mentions, qs, pronoun=pron), verb
             return _speaker_from(after[k + 1:], sent, mentions, qs), verb
     # 2. attribution before it in the sentence: "X a affirmé :", "Selon X, «"
     if before:
@@ -383,9 +384,9 @@ def _attribute(sent: Sentence, qs: int, qe: int, mentions: Mentions, text: str, 
             own = [m for m in own if m.end <= sent.start + verb.idx]  # "a assuré que Kigali ne faisait que « »"
         subj = _subjects(verb) if verb is not None else []
         if not before[0].is_punct and before[0].lower_ == "pour" and len(before) > 1 and before[1].lower_ in PRONOUNS:
-            return _resolve_pronoun(sent, mentions, qs), None  # "Pour elle : « ... »"
+            return _resolve_pronoun(sent, mentions, qs, pronoun=before[1].text), None  # "Pour elle : « ... »"
         if subj and subj[0].lower_ in PRONOUNS:  # "Battue, elle a affirmé :"
-            return _resolve_pronoun(sent, mentions, qs), _verb_text(doc, verb)
+            return _resolve_pronoun(sent, mentions, qs, pronoun=subj[0].text), _verb_text(doc, verb)
         role_subject = next((c for c in subj if fold(c.lemma_) in _roles()), None)
         if role_subject is not None and _definite(role_subject) and any(c.dep_ == "nmod" for c in role_subject.children) \
                 and not any(m.label == "PER" for m in own) and _first_use(role_subject, sent, text) \
@@ -436,7 +437,7 @@ def _speaker_from(tokens, sent: Sentence, mentions: Mentions, qs: int) -> Option
         return None
     first = tokens[0]
     if first.lower_ in PRONOUNS:
-        return _resolve_pronoun(sent, mentions, qs)
+        return _resolve_pronoun(sent, mentions, qs, pronoun=first.text)
     stop = next((sent.start + t.idx for t in tokens if t.text in {".", ";"} or t.lower_ in {"qui", "lors"}), sent.end)
     span_start = sent.start + first.idx
     here = [m for m in mentions.of(sent) if span_start <= m.start < stop
@@ -565,20 +566,33 @@ def _holder_of(role, sent: Sentence, mentions: Mentions, qs: int) -> Optional[Me
     return None
 
 
-def _resolve_pronoun(sent: Sentence, mentions: Mentions, qs: int, role=None) -> Optional[Speaker]:
+def _resolve_pronoun(sent: Sentence, mentions: Mentions, qs: int, role=None,
+                     pronoun: Optional[str] = None) -> Optional[Speaker]:
+    """Who "il", "elle", "a-t-elle dit" or a role already named is: the person subject of the
+    sentence, else who spoke just before, else the last person named; one whose gender is known
+    and is not the pronoun's is passed over ("elle" is not "le président X")."""
     if role is not None:  # "a lancé le président élu": the person that role was said of
         linked = _holder_of(role, sent, mentions, qs)
         if linked is not None:
             return Speaker(linked.text, None, linked.start, linked.end)
-    subject = next((m for m in mentions.of(sent) if m.label == "PER" and m.subject), None)
+    wanted = pronoun_gender(pronoun)
+    text = mentions.parsed.text
+
+    def fits(m) -> bool:
+        return wanted is None or gender_in_article(text, m.start, m.end) in (None, wanted)
+
+    subject = next((m for m in mentions.of(sent) if m.label == "PER" and m.subject and fits(m)), None)
     if subject is None and mentions.last_quote is not None:  # "« ... », a-t-il ajouté": who spoke just before
         quote, index = mentions.last_quote
-        if quote.speaker is not None and index >= sent.index - 1 and not any(
-                m.label == "PER" and quote.end < m.start < qs for s in mentions.parsed.sentences[index:sent.index + 1]
-                for m in mentions.of(s)):
-            return Speaker(quote.speaker.text, None, quote.speaker.char_start, quote.speaker.char_end)
+        said = quote.speaker
+        if said is not None and index >= sent.index - 1 and not any(
+                m.label == "PER" and quote.end < m.start < qs and fits(m)
+                for s in mentions.parsed.sentences[index:sent.index + 1] for m in mentions.of(s)) \
+                and (wanted is None or said.char_start is None
+                     or gender_in_article(text, said.char_start, said.char_end) in (None, wanted)):
+            return Speaker(said.text, None, said.char_start, said.char_end)
     if subject is None:
-        subject = mentions.last_before(qs, "PER", sent)
+        subject = mentions.last_before(qs, "PER", sent, fits)
     return Speaker(subject.text, None, subject.start, subject.end) if subject else None
 
 
