@@ -578,21 +578,20 @@ def _resolve_pronoun(sent: Sentence, mentions: Mentions, qs: int, role=None,
     wanted = pronoun_gender(pronoun)
     text = mentions.parsed.text
 
-    def fits(m) -> bool:
-        return wanted is None or gender_in_article(text, m.start, m.end) in (None, wanted)
+    def fits(start: Optional[int], end: Optional[int]) -> bool:
+        return wanted is None or start is None or gender_in_article(text, start, end) in (None, wanted)
 
-    subject = next((m for m in mentions.of(sent) if m.label == "PER" and m.subject and fits(m)), None)
+    subject = next((m for m in mentions.of(sent) if m.label == "PER" and m.subject and fits(m.start, m.end)), None)
     if subject is None and mentions.last_quote is not None:  # "« ... », a-t-il ajouté": who spoke just before
         quote, index = mentions.last_quote
         said = quote.speaker
         if said is not None and index >= sent.index - 1 and not any(
-                m.label == "PER" and quote.end < m.start < qs and fits(m)
+                m.label == "PER" and quote.end < m.start < qs and fits(m.start, m.end)
                 for s in mentions.parsed.sentences[index:sent.index + 1] for m in mentions.of(s)) \
-                and (wanted is None or said.char_start is None
-                     or gender_in_article(text, said.char_start, said.char_end) in (None, wanted)):
+                and fits(said.char_start, said.char_end):
             return Speaker(said.text, None, said.char_start, said.char_end)
     if subject is None:
-        subject = mentions.last_before(qs, "PER", sent, fits)
+        subject = mentions.last_before(qs, "PER", sent, lambda m: fits(m.start, m.end))
     return Speaker(subject.text, None, subject.start, subject.end) if subject else None
 
 
