@@ -16,7 +16,7 @@ from typing import Optional
 
 from . import actors
 from .dates import DateMention, find_dates, parse_date
-from .detect import Trigger, find_triggers
+from .detect import Trigger, background_markers, find_triggers
 from .geocode import Gazetteer, article_countries
 from .lexicon import fold, phrase_regex, words
 from .parse import ParsedArticle, Sentence
@@ -180,7 +180,7 @@ class ArticleAssembler:
         """A date before the main verb sets the time of the sentences that follow ("Dimanche, ...")."""
         root = _root(s)
         before = fold(s.text[:d.start - s.start])
-        if any(fold(m) in before for m in words("background_markers.txt")):
+        if any(m in before for m in background_markers()):
             return False  # "Comme lors de l'acte 30, la semaine dernière, ..."
         # and it is the main verb's, not a participle's ("touchée le 9 février, elle avait succombé vendredi")
         return root is not None and d.start - s.start <= root.idx and not _under_another_verb(s, root, d.start)

@@ -84,7 +84,13 @@ def _register(index: dict, seq: list[str], row: dict) -> None:
 def _lists():
     planned = {r["lemma"]: r["takes"] for r in table("planned_markers.tsv")}
     return (frozenset(fold(w) for w in words("non_protest.txt")), frozenset(fold(w) for w in words("crowd_nouns.txt")),
-            planned, tuple(words("background_markers.txt")))
+            planned, background_markers())
+
+
+@lru_cache(maxsize=1)
+def background_markers() -> tuple[str, ...]:
+    """"Comme en 2016", "lors de l'acte 30": what recalls an earlier protest, folded."""
+    return tuple(fold(w) for w in words("background_markers.txt"))
 
 
 def _lemma(tok) -> str:
@@ -261,15 +267,6 @@ def _keep(trig: Trigger, tok, requires: str, is_demonym, has_crowd_size: bool) -
             and tok.dep_ in {"obj", "nsubj", "nsubj:pass"} and any(c.lower_ in {"les", "tout", "toute", "tous", "toutes"}
                                                                    for c in tok.children):
         return False  # "où les rassemblements sont interdits", "a interdit tout rassemblement": a rule, not a protest
-    crowd_ok = has_crowd_size or _crowd_subject(tok, crowd, is_demonym) or \
-        (tok.dep_ in {"obj", "nsubj:pass"} and tok.head.lemma_.lower() in DISPERSAL) or \
-        (tok.pos_ == "NOUN" and _lists()[2].get(tok.head.lemma_.lower()) in {"both", "noun"})
-    # "la police a dispersé une marche", "appellent à une grande marche"
-    road_ok = any(_is_road(t) for t in list(tok.children) + [tok.head] + list(tok.head.children))
-    if road_ok and not crowd_ok and tok.pos_ == "VERB" and any(
-            c.dep_ == "nsubj" and c.pos_ == "NOUN" and fold(c.lemma_) not in crowd
-            and fold(c.lemma_) not in _protest_nouns() and fold(c.lemma_) not in _vehicles() for c in tok.children):
-        road_ok = False  # "une coulée de boue bloque la route": a thing, not people
     if tok.lemma_.lower() == "mobiliser" and any(c.dep_ == "aux:pass" for c in tok.children):
         return False  # "soixante pompiers ont été mobilisés": sent, not protesting
     if requires == "crowd_subject":  # "des militants ont investi un immeuble", not "le groupe a investi 300 millions"
@@ -281,7 +278,18 @@ def _keep(trig: Trigger, tok, requires: str, is_demonym, has_crowd_size: bool) -
                    for c in tok.children)
     if requires == "burning":  # "des pneus ont brûlé", "mis le feu à des pneus"
         return any(t.lemma_.lower() in BURNING for t in [tok.head, *tok.children, *tok.head.children])
-    return {"crowd": crowd_ok, "road": road_ok, "crowd_or_road": crowd_ok or road_ok}.get(requires, True)
+    if requires not in {"crowd", "road", "crowd_or_road"}:
+        return True
+    crowd_ok = has_crowd_size or _crowd_subject(tok, crowd, is_demonym) or \
+        (tok.dep_ in {"obj", "nsubj:pass"} and tok.head.lemma_.lower() in DISPERSAL) or \
+        (tok.pos_ == "NOUN" and _lists()[2].get(tok.head.lemma_.lower()) in {"both", "noun"})
+    # "la police a dispersé une marche", "appellent à une grande marche"
+    road_ok = "road" in requires and any(_is_road(t) for t in [*tok.children, tok.head, *tok.head.children])
+    if road_ok and not crowd_ok and tok.pos_ == "VERB" and any(
+            c.dep_ == "nsubj" and c.pos_ == "NOUN" and fold(c.lemma_) not in crowd
+            and fold(c.lemma_) not in _protest_nouns() and fold(c.lemma_) not in _vehicles() for c in tok.children):
+        road_ok = False  # "une coulée de boue bloque la route": a thing, not people
+    return {"crowd": crowd_ok, "road": road_ok, "crowd_or_road": crowd_ok or road_ok}[requires]
 
 
 @lru_cache(maxsize=1)
@@ -342,8 +350,11 @@ def _crowd_subject(tok, crowd, is_demonym) -> bool:
 AMOUNTS = {"million", "milliard", "euro", "dollar", "franc", "somme", "argent", "fonds", "budget", "capital"}
 
 
+ROAD_CODE = re.compile(r"[AN]\d{1,3}")  # "l'A7", "la N20"
+
+
 def _is_road(tok) -> bool:
-    return tok.lemma_.lower() in ROAD_NOUNS or bool(re.fullmatch(r"[AN]\d{1,3}", tok.text))
+    return tok.lemma_.lower() in ROAD_NOUNS or bool(ROAD_CODE.fullmatch(tok.text))
 
 
 def _future(verb) -> bool:
@@ -394,7 +405,7 @@ def _set_status(trig: Trigger, tok) -> None:
     if (tok.pos_ == "VERB" and _recalled(tok)) or any(v.pos_ == "VERB" and _recalled(v) for v in [*attached, *governing]):
         trig.background = trig.recalled = True  # "la marche du 3 mars, quand des milliers de Nigériens avaient envahi..."
     before = fold(trig.sentence.text[:max(0, trig.start - trig.sentence.start)])[-60:]
-    for marker in map(fold, background):
+    for marker in background:
         at = before.rfind(marker)
         if at >= 0 and "," not in before[at + len(marker):]:  # "Comme en 2016, ils ont défilé": a comparison, then the news
             trig.background = True

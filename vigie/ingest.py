@@ -8,6 +8,7 @@ from __future__ import annotations
 import json
 import re
 import sys
+from collections import Counter
 from pathlib import Path
 from typing import IO, Iterable, Iterator, Optional, Union
 
@@ -101,13 +102,16 @@ def _checked(article: Article, name: str, line: Optional[int]) -> Item:
     return article
 
 
+CONTROLS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")  # control characters other than \t \n \r
+
+
 def check_text(text: str) -> Optional[str]:
     """Why this text cannot be extracted, or None. Language is checked later, on tokens."""
     if not text.strip():
         return "empty text"
     if len(text) > MAX_CHARS:
         return f"text too long ({len(text):,} characters, limit {MAX_CHARS:,})"
-    controls = sum(1 for c in text[:10000] if ord(c) < 32 and c not in "\n\r\t")
+    controls = len(CONTROLS.findall(text, 0, 10000))
     if controls > 0.01 * min(len(text), 10000) or "\x00" in text:
         return "binary content, not text"
     return None
@@ -157,11 +161,14 @@ OTHER_LANGUAGES = {  # the most frequent function words of the languages French 
 def language_problem(text: str) -> Optional[str]:
     """Why the text is not French, or None: a count of function words, enough for news prose."""
     tokens = re.findall(r"[a-zà-ÿ]+", text[:20000].lower())
-    fr = sum(t in FRENCH_WORDS for t in tokens)
+    counts = Counter(tokens)
+
+    def frequency(words_: frozenset[str]) -> int:
+        return sum(counts[w] for w in words_ & counts.keys())
+    fr = frequency(FRENCH_WORDS)
     if len(tokens) < 8:
         return None if fr else "too short to tell its language"
-    other, n = max(((lang, sum(t in words for t in tokens)) for lang, words in OTHER_LANGUAGES.items()),
-                   key=lambda x: x[1])
+    other, n = max(((lang, frequency(words_)) for lang, words_ in OTHER_LANGUAGES.items()), key=lambda x: x[1])
     if n > fr:
         return f"not French (looks like {other})"
     if fr < 0.08 * len(tokens) or (len(tokens) < 40 and fr < 2):
