@@ -51,7 +51,10 @@ class SizeMention:
 def _vague():
     rows = table("vague_quantities.tsv")
     lookup = [(re.compile(r["pattern"] + r"$", re.I), int(r["min"]), int(r["max"]), int(r["best"])) for r in rows]
-    return phrase_regex([r["pattern"] for r in rows]), lookup
+    # the last word of each pattern, which a sentence must hold for the regex to match (a pattern
+    # that does not end in a plain word gives "", which every sentence holds)
+    tails = frozenset(m.group(1).casefold() if (m := re.search(r"([^\W\d_]+)$", r["pattern"])) else "" for r in rows)
+    return phrase_regex([r["pattern"] for r in rows]), lookup, tails
 
 
 @lru_cache(maxsize=1)
@@ -81,19 +84,27 @@ def parse_number(text: str, mult: Optional[str] = None) -> Optional[int]:
     return int(round(value * factor.get((mult or "").lower(), 1)))
 
 
+BETWEEN_MILLIONS = re.compile(r"\bentre\s+(\d+(?:,\d+)?)\s+et\s+(\d+(?:,\d+)?)\s+(millions?|milliards?)", re.I)
+AS_MANY = re.compile(r"(?<![\w-])autant(?![\w-])", re.I)
+MONTH_KEYS = frozenset(fold(m) for m in MONTHS)
+# the words before "selon" are whole words (possessive \w++): a word cut in two made the regex try every cut
+SOURCE_AFTER = re.compile(r"^\s*[,(]?\s*(?:\w++\s*[,(]?\s*){0,2}(?:selon|d['’]après)\s+([^,;.)]+)")
+
+
 def find_sizes(text: str, offset: int = 0, is_demonym=lambda w: False) -> list[SizeMention]:
     """Every quantity of people in the text (a sentence), with offsets shifted by offset."""
     found: list[SizeMention] = []
     taken: list[tuple[int, int]] = []
-    vague_re, lookup = _vague()
-    for m in vague_re.finditer(text):
+    vague_re, lookup, tails = _vague()
+    folded = text.casefold()  # the substring tests spare a regex search in most sentences
+    for m in vague_re.finditer(text) if any(w in folded for w in tails) else ():
         phrase = m.group().lower()
         for rx, lo, hi, best in lookup:
             if rx.match(phrase):
                 found.append(_mention(text, m.start(), m.end(), lo, hi, best, offset, is_demonym))
                 taken.append((m.start(), m.end()))
                 break
-    for m in re.finditer(r"\bentre\s+(\d+(?:,\d+)?)\s+et\s+(\d+(?:,\d+)?)\s+(millions?|milliards?)", text, re.I):
+    for m in BETWEEN_MILLIONS.finditer(text) if "milli" in folded else ():
         lo, hi = parse_number(m.group(1), m.group(3)), parse_number(m.group(2), m.group(3))
         found.append(_mention(text, m.start(), m.end(), lo, hi, lo, offset, is_demonym))  # "entre 1,2 et 1,6 million"
         taken.append((m.start(), m.end()))
@@ -104,7 +115,7 @@ def find_sizes(text: str, offset: int = 0, is_demonym=lambda w: False) -> list[S
         if n is None or n < 2 or _is_date_or_year(text, m):
             continue
         found.append(_mention(text, m.start(), m.end(), n, n, n, offset, is_demonym))
-    for m in re.finditer(r"(?<![\w-])autant(?![\w-])", text, re.I):
+    for m in AS_MANY.finditer(text) if "autant" in folded else ():
         found.append(SizeMention(offset + m.start(), offset + m.end(), m.group(), None, None, None, True, same=True))
     found.sort(key=lambda s: s.start)
     return [s for s in _pair_estimates(found, text, offset) if s.crowd or s.same or s.best is not None]
@@ -130,7 +141,7 @@ def _mention(text, start, end, lo, hi, best, offset, is_demonym) -> SizeMention:
     if crowd is False or named or OUTCOME_AFTER.match(after) or OUTCOME_BEFORE.search(before) or NOT_PRESENT_BEFORE.search(before):
         # "la police a interpellé 12 personnes"
         return SizeMention(offset + start, offset + end, text[start:end], None, None, None, False)
-    source = (re.match(r"^\s*[,(]?\s*(?:\w+\s*[,(]?\s*){0,2}(?:selon|d['’]après)\s+([^,;.)]+)", after)  # "2 500 personnes, selon la police"
+    source = (SOURCE_AFTER.match(after)  # "2 500 personnes, selon la police"
               or _counters()[0].match(after) or _counters()[1].search(text[max(0, start - 90):start])
               or CLAIMED.search(before))
     if crowd is None and (source or THEY_WERE.search(before) or COUNTED.search(before)):
@@ -147,7 +158,7 @@ def _counters() -> tuple[re.Pattern, re.Pattern]:
     who = (rf"(?:la|le|les|l['’])\s*(?:{nouns})(?:\s+(?:de|du|des|d['’])\s*(?:la\s+|l['’])?[\w'’-]+)?"
            rf"|(?:la|le|l['’])\s*(?-i:[A-ZÉ][\w-]+(?:\s+[a-zé][a-zé-]+)?)|(?:un|une)\s+(?:{nouns})(?:\s+[\w-]+)?")
     # "un observatoire indépendant", "la Sécurité publique en a compté 1.500"
-    after = re.compile(rf"^\s*[,(]?\s*(?:[\w'’]+\s*[,(]?\s*){{0,2}}?(?:pour|par)\s+({who})(?=\W)", re.I)
+    after = re.compile(rf"^\s*[,(]?\s*(?:[\w'’]++\s*[,(]?\s*){{0,2}}?(?:pour|par)\s+({who})(?=\W)", re.I)
     counted = (r"(?:compté|dénombré|recensé|revendiqué|annoncé|avancé|évoqué|estimé"
                r"|évalué\s+(?:la\s+foule|la\s+participation|le\s+nombre\s+de\s+[\w-]+))")
     counting = r"(?:comptant|dénombrant|recensant|revendiquant|annonçant|évaluant\s+la\s+foule)"
@@ -180,7 +191,7 @@ def _people_follow(after: str, is_demonym) -> Optional[bool]:
     w1, w2 = m.group(1), m.group(2) or ""
     if _people(w1) or _people(f"{w1} {w2}") or is_demonym(w1):
         return True
-    if w1[:1].isupper() and w1.endswith("s") and fold(w1) not in {fold(m) for m in MONTHS}:
+    if w1[:1].isupper() and w1.endswith("s") and fold(w1) not in MONTH_KEYS:
         return True  # "5 000 Kurdes", "des centaines de Parisiens": a group named by a proper noun
     if fold(w1) in {"autres", "jeunes", "simples", "nouveaux"} and (_people(w2) or is_demonym(w2)):
         return True
@@ -197,7 +208,7 @@ def _people(phrase: str) -> bool:
 def _is_date_or_year(text: str, m: re.Match) -> bool:
     digits = m.group("n")
     after = fold(text[m.end():m.end() + 12]).split()
-    if after and after[0] in {fold(x) for x in MONTHS}:
+    if after and after[0] in MONTH_KEYS:
         return True
     if re.fullmatch(r"(1[89]|20)\d\d", digits) and not m.group("mult"):
         return True
