@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from .lexicon import fold, phrase_regex, table, words
+from .lexicon import GatedRegex, fold, phrase_regex, table, words
 
 if TYPE_CHECKING:
     from .parse import Sentence
@@ -141,9 +141,9 @@ def other_events() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
-def same_again() -> re.Pattern:
+def same_again() -> GatedRegex:
     """"Des scènes similaires ont été signalées à X": the action just reported, again (assemble.py)."""
-    return phrase_regex(words("same_again.txt"))
+    return GatedRegex(words("same_again.txt"))
 
 
 @lru_cache(maxsize=1)
@@ -255,15 +255,14 @@ def nouns_in_other_senses(text: str) -> frozenset[str]:
 
 def mark_candidates(sentences: list["Sentence"], quotations: list[tuple[int, int]]) -> bool:
     """Mark each sentence's trigger, crowd and quote flags; True when the article is eventful."""
-    from .size import crowd_prefilter
+    from .size import counts_people
 
-    crowd = crowd_prefilter()
     eventful = False
     for s in sentences:
         strength = trigger_strength(s.text)
         s.trigger = strength is not None
         eventful = eventful or strength in STRONG
-        s.crowd = bool(crowd.search(s.text))
+        s.crowd = counts_people(s.text)
         s.again = bool(same_again().search(s.text))
         s.quoted = tuple((a - s.start, b - s.start) for a, b in quotations if s.start <= a and b <= s.end)
         s.quote = any(s.start <= a < s.end for a, _ in quotations)

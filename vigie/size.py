@@ -13,7 +13,7 @@ from typing import Optional
 from text_to_num import text2num
 
 from .dates import MONTHS
-from .lexicon import fold, phrase_regex, table, words
+from .lexicon import GatedRegex, fold, table, words
 
 NUMBER_WORDS = ("zéro un une deux trois quatre cinq six sept huit neuf dix onze douze treize quatorze "
                 "quinze seize vingt vingts trente quarante cinquante soixante cent cents mille et").split()
@@ -51,10 +51,7 @@ class SizeMention:
 def _vague():
     rows = table("vague_quantities.tsv")
     lookup = [(re.compile(r["pattern"] + r"$", re.I), int(r["min"]), int(r["max"]), int(r["best"])) for r in rows]
-    # the last word of each pattern, which a sentence must hold for the regex to match (a pattern
-    # that does not end in a plain word gives "", which every sentence holds)
-    tails = frozenset(m.group(1).casefold() if (m := re.search(r"([^\W\d_]+)$", r["pattern"])) else "" for r in rows)
-    return phrase_regex([r["pattern"] for r in rows]), lookup, tails
+    return GatedRegex([r["pattern"] for r in rows]), lookup
 
 
 @lru_cache(maxsize=1)
@@ -95,15 +92,15 @@ def find_sizes(text: str, offset: int = 0, is_demonym=lambda w: False) -> list[S
     """Every quantity of people in the text (a sentence), with offsets shifted by offset."""
     found: list[SizeMention] = []
     taken: list[tuple[int, int]] = []
-    vague_re, lookup, tails = _vague()
-    folded = text.casefold()  # the substring tests spare a regex search in most sentences
-    for m in vague_re.finditer(text) if any(w in folded for w in tails) else ():
+    vague_re, lookup = _vague()
+    for m in vague_re.finditer(text):
         phrase = m.group().lower()
         for rx, lo, hi, best in lookup:
             if rx.match(phrase):
                 found.append(_mention(text, m.start(), m.end(), lo, hi, best, offset, is_demonym))
                 taken.append((m.start(), m.end()))
                 break
+    folded = text.casefold()  # the substring tests spare a regex search in most sentences
     for m in BETWEEN_MILLIONS.finditer(text) if "milli" in folded else ():
         lo, hi = parse_number(m.group(1), m.group(3)), parse_number(m.group(2), m.group(3))
         found.append(_mention(text, m.start(), m.end(), lo, hi, lo, offset, is_demonym))  # "entre 1,2 et 1,6 million"
@@ -241,10 +238,18 @@ def _pair_estimates(found: list[SizeMention], text: str, offset: int) -> list[Si
     return out
 
 
+def counts_people(text: str) -> bool:
+    """Cheap test on raw text: a count of people ("une cinquantaine", "600 personnes", "ils étaient")."""
+    counts = _counts_of_people()
+    return bool(_vague()[0].search(text)
+                or (("étaient" in text.casefold() or DIGIT.search(text)) and counts.search(text)))
+
+
+DIGIT = re.compile(r"\d")
+
+
 @lru_cache(maxsize=1)
-def crowd_prefilter() -> re.Pattern:
-    """Cheap test on raw text: a count of people ("une cinquantaine", "600 personnes")."""
+def _counts_of_people() -> re.Pattern:
     nouns = "|".join(sorted((re.escape(n) for n in crowd_nouns()), key=len, reverse=True))
-    vague = "|".join(r["pattern"] for r in table("vague_quantities.tsv"))
-    return re.compile(rf"(?<![\w-])(?:{vague})(?![\w-])|\d[\d \u00a0\u202f.]*\s+(?:[\w'’-]+\s+)?(?:{nouns})s?(?![\w-])"
+    return re.compile(rf"\d[\d \u00a0\u202f.]*\s+(?:[\w'’-]+\s+)?(?:{nouns})s?(?![\w-])"
                       rf"|\d[\d \u00a0\u202f.]*\s+selon\b|\b(?:ils|elles)\s+(?:n['’])?étaient\b", re.I)
