@@ -7,7 +7,7 @@ from typing import Optional
 
 from .detect import Trigger
 from .geocode import Gazetteer
-from .lexicon import fold, phrase_regex, table, words
+from .lexicon import fold, holds_any, phrase_regex, required_words, table, words
 from .records import Actor, Outcome, Span
 from .size import parse_number
 
@@ -206,17 +206,17 @@ def _outcome_patterns() -> dict[str, tuple[re.Pattern, re.Pattern, re.Pattern]]:
             rf"|(?:fait\s+état\s+d['’]une|une\s+seule)\s+(?:{pattern})", re.IGNORECASE)
         verb_first = re.compile(rf"\b(?:{pattern})\s+(?:au\s+moins\s+|plus\s+de\s+|près\s+de\s+|environ\s+)?"
                                 rf"{_NUM}\s+(?:{people})s?\b", re.IGNORECASE)
-        out[field] = (re.compile(pattern, re.IGNORECASE), count_first, verb_first)
+        out[field] = (required_words([pattern]), count_first, verb_first)
     return out
 
 
 def outcome(text: str) -> Outcome:
     """Arrests, injured and killed counted in the text ("Dix-sept personnes ont été interpellées")."""
     result = Outcome()
-    for field, (word, count_first, verb_first) in _outcome_patterns().items():
+    for field, (needed, count_first, verb_first) in _outcome_patterns().items():
         total = None
-        # both patterns need the word; searched for first, as the long patterns try every position
-        for m in [*count_first.finditer(text), *verb_first.finditer(text)] if word.search(text) else []:
+        # both patterns need the word; looked for first, as the long patterns try every position
+        for m in [*count_first.finditer(text), *verb_first.finditer(text)] if holds_any(text, needed) else []:
             if _recalled(text, m):
                 continue
             raw = (m.group("n") or "un") if m.groupdict().get("n") else "un"

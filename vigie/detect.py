@@ -12,6 +12,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Optional
 
+from spacy.attrs import LEMMA, POS
+
 from .lexicon import fold, table, words
 from .parse import Sentence
 from .prefilter import names_police, other_events, other_gatherings, words_of
@@ -105,18 +107,40 @@ def _lemma(tok) -> str:
     return lem
 
 
+_KEYS: dict[tuple[int, int], tuple[str, bool]] = {}
+
+
+def _token_keys(doc) -> list[tuple[str, bool]]:
+    """Per token, its key in the trigger lexicon (_lemma) and whether it is a noun of another kind
+    of gathering. Both depend on the lemma and the tag alone: read by their ids, and worked out
+    once per pair (most tokens of a sentence are not triggers, and reading a token's strings costs
+    more than the test)."""
+    if len(_KEYS) > 200_000:
+        _KEYS.clear()  # a long run meets new pairs for ever: memory stays bounded
+    out = []
+    for i, pair in enumerate(map(tuple, doc.to_array([LEMMA, POS]).tolist())):
+        keys = _KEYS.get(pair)
+        if keys is None:
+            tok = doc[i]
+            keys = _KEYS[pair] = (_lemma(tok), tok.pos_ == "NOUN" and fold(tok.lemma_) in other_gatherings())
+        out.append(keys)
+    return out
+
+
 def find_triggers(sentence: Sentence, is_demonym=lambda w: False, has_crowd_size: bool = False) -> list[Trigger]:
     doc = sentence.doc
-    if words_of(sentence.text) & other_gatherings() or any(fold(t.lemma_) in other_gatherings() for t in doc
-                                                           if t.pos_ == "NOUN"):
+    keys = _token_keys(doc)
+    if words_of(sentence.text) & other_gatherings() or any(other for _, other in keys):
         return []  # "le salon attend 300 000 visiteurs", "les coureurs se sont rassemblés"
     found: list[Trigger] = []
     used: set[int] = set()
     other_sense: set[str] = set()  # nouns read in another sense earlier in the sentence
-    for tok in doc:
-        if tok.i in used:
+    entries = _entries()
+    for i, (key, _) in enumerate(keys):
+        if i in used or key not in entries:
             continue
-        for seq, reflexive, row in _entries().get(_lemma(tok), ()):
+        tok = doc[i]
+        for seq, reflexive, row in entries[key]:
             j = _match_rest(doc, tok.i, seq)
             if j is None or (reflexive and not _is_reflexive(tok)):
                 continue

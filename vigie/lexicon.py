@@ -39,32 +39,40 @@ def table(name: str) -> tuple[dict[str, str], ...]:
 
 
 def required_words(patterns) -> frozenset[str]:
-    """For each regex pattern, one word it cannot match without (its longest plain word outside
-    groups), casefolded: a text that holds none of them needs no search. A pattern with no such
-    word (a top-level "|", only groups) gives "", which every text holds."""
+    """Words a text must hold for the regex patterns to match it, casefolded: of each pattern's
+    alternatives (at its top level), the longest plain word outside groups; a text that holds none
+    of them needs no search. An alternative with no such word gives "", which every text holds."""
     out = set()
     for pattern in patterns:
         flat = re.sub(r"\\.|\[[^\]]*\]", " ", pattern)  # escapes and character classes
         while re.search(r"\([^()]*\)", flat):
-            flat = re.sub(r"\([^()]*\)", " ", flat)  # groups, innermost first
-        if "|" in flat:
-            out.add("")
-            continue
-        # a quantifier after a word makes its last letter optional
-        plain = [m.group(1)[:-1] if m.group(2) else m.group(1) for m in re.finditer(r"([^\W\d_]+)([?*{]?)", flat)]
-        out.add(max(plain, key=len, default="").casefold())
+            flat = re.sub(r"\([^()]*\)", " ", flat)  # groups, innermost first: what is left is the top level
+        for alternative in flat.split("|"):
+            # a quantifier after a word makes its last letter optional
+            plain = [m.group(1)[:-1] if m.group(2) else m.group(1)
+                     for m in re.finditer(r"([^\W\d_]+)([?*{]?)", alternative)]
+            out.add(max(plain, key=len, default="").casefold())
     return frozenset(out)
+
+
+@lru_cache(maxsize=1024)  # a sentence is asked about by several gates
+def casefolded(text: str) -> str:
+    return text.casefold()
+
+
+def holds_any(text: str, needed: frozenset[str]) -> bool:
+    """Whether the text holds one of the words (required_words), whatever their case."""
+    folded = casefolded(text)
+    for w in needed:
+        if w in folded:
+            return True
+    return False
 
 
 def phrase_regex(phrases, flags=re.IGNORECASE) -> re.Pattern:
     """One regex matching any of the phrases as whole words, longest first."""
     alts = sorted(phrases, key=len, reverse=True)
     return re.compile(r"(?<![\w-])(?:" + "|".join(alts) + r")(?![\w-])", flags)
-
-
-@lru_cache(maxsize=1024)  # a sentence is asked about by several gates
-def casefolded(text: str) -> str:
-    return text.casefold()
 
 
 class GatedRegex:
@@ -77,11 +85,7 @@ class GatedRegex:
         self.needed = required_words(phrases)
 
     def may_match(self, text: str) -> bool:
-        folded = casefolded(text)
-        for w in self.needed:
-            if w in folded:
-                return True
-        return False
+        return holds_any(text, self.needed)
 
     def search(self, text: str):
         return self.regex.search(text) if self.may_match(text) else None
