@@ -384,7 +384,17 @@ def _is_road(tok) -> bool:
 def _future(verb) -> bool:
     """Future or conditional, on the verb or its auxiliary."""
     forms = [verb] + [c for c in verb.children if c.dep_.startswith("aux") or c.dep_ == "cop"]
-    return any("Fut" in t.morph.get("Tense") or "Cnd" in t.morph.get("Mood") or _conditional_form(t) for t in forms)
+    return any(_future_morph(t.morph) or _conditional_form(t) for t in forms)
+
+
+_FUTURE_MORPH: dict[int, bool] = {}
+
+
+def _future_morph(morph) -> bool:
+    """A future tense or a conditional mood in the features, worked out once per set of features."""
+    if morph.key not in _FUTURE_MORPH:
+        _FUTURE_MORPH[morph.key] = "Fut" in morph.get("Tense") or "Cnd" in morph.get("Mood")
+    return _FUTURE_MORPH[morph.key]
 
 
 def _conditional_form(tok) -> bool:

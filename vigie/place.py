@@ -15,7 +15,7 @@ from functools import lru_cache
 from typing import Optional
 
 from .geocode import City, Gazetteer
-from .lexicon import fold, table, words
+from .lexicon import casefolded, fold, table, words
 from .parse import Sentence
 from .size import crowd_nouns
 
@@ -198,7 +198,7 @@ CAPITAL = re.compile(r"(?:^|\b(?:à|dans|vers|sur|de|envahi|rempli|paralysé|gag
 def _capitals(sentence: Sentence, gaz: Gazetteer, context: Counter, skip, named=()):
     """"dans la capitale (belge)": the capital of the country named, or of the article's country."""
     out = []
-    for m in CAPITAL.finditer(sentence.text):
+    for m in CAPITAL.finditer(sentence.text) if "capitale" in casefolded(sentence.text) else ():
         start = sentence.start + m.start(1)
         if any(a <= start < b for a, b in skip):
             continue
@@ -247,12 +247,12 @@ def _name_spans(doc):
             inner = [t.i for t in ent[1:-1] if t.lower_ in {"de", "d'", "du"}]
             if inner and doc[inner[-1] + 1].text[:1].isupper():
                 spans.append(doc[inner[-1] + 1:ent.end])  # "l'usine Stellantis de Poissy"
-    i = 0
-    while i < len(doc):
-        t = doc[i]
-        if i not in covered and t.text[:1].isupper() and t.is_alpha and i > 0:
+    texts = [t.text for t in doc]
+    i = 1  # not the sentence's first word
+    while i < len(texts):
+        if i not in covered and texts[i][:1].isupper() and doc[i].is_alpha:
             j = i + 1
-            while j < len(doc) and j not in covered and (doc[j].text[:1].isupper() or doc[j].text in {"-"}) :
+            while j < len(texts) and j not in covered and (texts[j][:1].isupper() or texts[j] == "-"):
                 j += 1
             spans.append(doc[i:j])
             i = j
