@@ -13,7 +13,7 @@ from typing import Optional
 from text_to_num import text2num
 
 from .dates import MONTHS
-from .lexicon import GatedRegex, fold, table, words
+from .lexicon import GatedRegex, fold, holds_any, table, words
 
 NUMBER_WORDS = ("zéro un une deux trois quatre cinq six sept huit neuf dix onze douze treize quatorze "
                 "quinze seize vingt vingts trente quarante cinquante soixante cent cents mille et").split()
@@ -82,6 +82,7 @@ def parse_number(text: str, mult: Optional[str] = None) -> Optional[int]:
 
 
 BETWEEN_MILLIONS = re.compile(r"\bentre\s+(\d+(?:,\d+)?)\s+et\s+(\d+(?:,\d+)?)\s+(millions?|milliards?)", re.I)
+COUNT_WORDS = frozenset(NUMBER_WORDS) - {"zéro", "un", "une", "et"} | {"milli"}
 AS_MANY = re.compile(r"(?<![\w-])autant(?![\w-])", re.I)
 MONTH_KEYS = frozenset(fold(m) for m in MONTHS)
 # the words before "selon" are whole words (possessive \w++): a word cut in two made the regex try every cut
@@ -105,7 +106,8 @@ def find_sizes(text: str, offset: int = 0, is_demonym=lambda w: False) -> list[S
         lo, hi = parse_number(m.group(1), m.group(3)), parse_number(m.group(2), m.group(3))
         found.append(_mention(text, m.start(), m.end(), lo, hi, lo, offset, is_demonym))  # "entre 1,2 et 1,6 million"
         taken.append((m.start(), m.end()))
-    for m in NUMBER.finditer(text):
+    # a count of two or more needs a digit or a number word other than "un", "une" ("un million" has "milli")
+    for m in NUMBER.finditer(text) if DIGIT.search(text) or holds_any(text, COUNT_WORDS) else ():
         if any(a <= m.start() < b for a, b in taken):
             continue
         n = parse_number(m.group("n"), m.group("mult"))
